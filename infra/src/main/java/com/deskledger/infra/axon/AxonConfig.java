@@ -1,0 +1,49 @@
+package com.deskledger.infra.axon;
+
+import com.deskledger.kernel.MetaDataKeys;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Event store on JDBC (see README: why JDBC), processors pooled-streaming by default so every view can be replayed,
+ * and the metadata of a command copied onto the events it causes, with the command as their cause.
+ */
+@Configuration
+public class AxonConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Who, where and which request: copied from a command to every event it appends. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.USER, MetaDataKeys.ROLES, MetaDataKeys.CENTRE,
+                MetaDataKeys.CORRELATION_ID, MetaDataKeys.CLIENT_ADDRESS);
+    }
+
+    /** The message being handled is the cause of the messages it produces. */
+    @Bean
+    CorrelationDataProvider causation() {
+        return (Message<?> message) -> Map.of(MetaDataKeys.CAUSATION_ID, message.getIdentifier());
+    }
+
+    @Bean
+    ConfigurerModule pooledStreamingByDefault(
+            @Value("${deskledger.processors.batch-size:200}") int batchSize,
+            @Value("${deskledger.processors.initial-segments:2}") int segments) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments)));
+    }
+}

@@ -1,0 +1,58 @@
+package com.deskledger.infra.db;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chooses the database before anything connects: {@code DESKLEDGER_DB_URL} (with {@code DESKLEDGER_DB_USER} and
+ * {@code DESKLEDGER_DB_PASSWORD}) or {@code spring.datasource.url} when given; otherwise an embedded PostgreSQL in
+ * {@code deskledger.data-dir} (default {@code ./data}), with the demo users switched on unless configured off.
+ */
+public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "deskledger-database";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> props = new HashMap<>();
+        String external = env.getProperty("DESKLEDGER_DB_URL");
+        if (external != null && !external.isBlank()) {
+            props.put("spring.datasource.url", external);
+            putIfSet(env, props, "DESKLEDGER_DB_USER", "spring.datasource.username");
+            putIfSet(env, props, "DESKLEDGER_DB_PASSWORD", "spring.datasource.password");
+        } else if (env.getProperty("spring.datasource.url") == null) {
+            Path dataDir = Path.of(env.getProperty("deskledger.data-dir", "./data"));
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir,
+                    env.getProperty("deskledger.embedded.port", Integer.class, 0));
+            props.put("spring.datasource.url", db.jdbcUrl());
+            props.put("spring.datasource.username", EmbeddedDatabase.USER);
+            props.put("spring.datasource.password", "");
+            props.put("deskledger.embedded", "true");
+            if (env.getProperty("deskledger.demo-users") == null) {
+                props.put("deskledger.demo-users", "true");
+            }
+        }
+        if (!props.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
+        }
+    }
+
+    private static void putIfSet(ConfigurableEnvironment env, Map<String, Object> props, String from, String to) {
+        String value = env.getProperty(from);
+        if (value != null) {
+            props.put(to, value);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,76 @@
+package com.deskledger.infra.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import java.time.Clock;
+
+/**
+ * Roles per route; centres are checked where the data is (commands before dispatch, views and audit per query).
+ * HTTP Basic against configured users with a verification cache; bearer JWTs as well when a decoder is configured.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(DeskSecurityProperties properties, PasswordEncoder encoder,
+                                                @Value("${deskledger.demo-users:false}") boolean demoUsers,
+                                                Clock clock) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new ConfiguredUsers(properties, demoUsers,
+                encoder));
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new CachingAuthenticationProvider(dao, properties.getAuthCacheTtl(),
+                properties.getAuthCacheSize(), clock));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
+                            DeskSecurityProperties properties, ObjectMapper json,
+                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/views/**").hasAnyRole("RECEPTIONIST", "AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/visits", "/api/visits/**").hasRole("RECEPTIONIST")
+                        .anyRequest().authenticated())
+                .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(oauth -> oauth
+                    .authenticationEntryPoint(problems.entryPoint())
+                    .accessDeniedHandler(problems.accessDenied())
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtActorConverter(properties.getJwt()))));
+        }
+        return http.build();
+    }
+}

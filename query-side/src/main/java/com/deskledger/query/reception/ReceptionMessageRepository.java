@@ -1,0 +1,6 @@
+package com.deskledger.query.reception;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReceptionMessageRepository extends JpaRepository<ReceptionMessage, String> {
+}

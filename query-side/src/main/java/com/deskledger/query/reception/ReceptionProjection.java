@@ -1,0 +1,126 @@
+package com.deskledger.query.reception;
+
+import com.deskledger.kernel.visit.event.CallTransferredEvent;
+import com.deskledger.kernel.visit.event.ConsultantAssignedEvent;
+import com.deskledger.kernel.visit.event.FeedbackRecordedEvent;
+import com.deskledger.kernel.visit.event.MemberLinkedEvent;
+import com.deskledger.kernel.visit.event.MessageDeliveredEvent;
+import com.deskledger.kernel.visit.event.MessageTakenEvent;
+import com.deskledger.kernel.visit.event.VisitEndedEvent;
+import com.deskledger.kernel.visit.event.VisitStartedEvent;
+import com.deskledger.kernel.visit.event.VisitorRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/**
+ * Builds the reception view. Every handler sets values rather than adding to them, so applying an event twice
+ * leaves the same rows; {@link #reset()} clears the view for a replay.
+ */
+@Component
+@ProcessingGroup(ReceptionProjection.PROCESSING_GROUP)
+class ReceptionProjection {
+
+    static final String PROCESSING_GROUP = "reception";
+
+    private final ReceptionVisitRepository visits;
+    private final ReceptionMessageRepository messages;
+
+    ReceptionProjection(ReceptionVisitRepository visits, ReceptionMessageRepository messages) {
+        this.visits = visits;
+        this.messages = messages;
+    }
+
+    @EventHandler
+    void on(VisitStartedEvent event) {
+        ReceptionVisit visit = visits.findById(event.visitId().value())
+                .orElseGet(() -> new ReceptionVisit(event.visitId().value()));
+        visit.centre = event.centre().value();
+        visit.channel = event.channel().name();
+        visit.purpose = event.purpose().name();
+        visit.receptionist = event.receptionist().value();
+        visit.handledBy = event.receptionist().value();
+        visit.rings = event.rings();
+        visit.arrivedAt = event.arrivedAt();
+        visits.save(visit);
+    }
+
+    @EventHandler
+    void on(VisitorRegisteredEvent event) {
+        update(event.visitId().value(), visit -> {
+            visit.visitorName = event.visitorName();
+            visit.phone = event.phone();
+        });
+    }
+
+    @EventHandler
+    void on(ConsultantAssignedEvent event) {
+        update(event.visitId().value(), visit -> {
+            if (visit.consultantAssignedAt == null || !event.at().isAfter(visit.consultantAssignedAt)) {
+                visit.consultantAssignedAt = event.at();
+            }
+            visit.consultant = event.consultant().value();
+            visit.handledBy = event.consultant().value();
+        });
+    }
+
+    @EventHandler
+    void on(CallTransferredEvent event) {
+        update(event.visitId().value(), visit -> visit.handledBy = event.to().value());
+    }
+
+    @EventHandler
+    void on(MemberLinkedEvent event) {
+        update(event.visitId().value(), visit -> {
+            visit.memberId = event.memberId().value();
+            visit.conversion = event.conversion();
+        });
+    }
+
+    @EventHandler
+    void on(FeedbackRecordedEvent event) {
+        update(event.visitId().value(), visit -> visit.feedbackScore = event.score());
+    }
+
+    @EventHandler
+    void on(VisitEndedEvent event) {
+        update(event.visitId().value(), visit -> {
+            visit.outcome = event.outcome().name();
+            visit.endedAt = event.at();
+        });
+    }
+
+    @EventHandler
+    void on(MessageTakenEvent event) {
+        ReceptionMessage message = messages.findById(event.messageId().value())
+                .orElseGet(() -> new ReceptionMessage(event.messageId().value()));
+        message.visitId = event.visitId().value();
+        message.centre = visits.findById(event.visitId().value()).map(v -> v.centre).orElseThrow();
+        message.recipient = event.recipient();
+        message.callbackNumber = event.callbackNumber();
+        message.content = event.content();
+        message.takenAt = event.at();
+        messages.save(message);
+    }
+
+    @EventHandler
+    void on(MessageDeliveredEvent event) {
+        messages.findById(event.messageId().value()).ifPresent(message -> {
+            message.deliveredAt = event.at();
+            message.deliveredBy = event.deliveredBy().value();
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        messages.deleteAllInBatch();
+        visits.deleteAllInBatch();
+    }
+
+    private void update(String visitId, Consumer<ReceptionVisit> change) {
+        visits.findById(visitId).ifPresent(change);
+    }
+}

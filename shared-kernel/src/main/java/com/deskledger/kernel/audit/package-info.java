@@ -1,0 +1,2 @@
+/** The audit trail's published language. */
+package com.deskledger.kernel.audit;

@@ -1,0 +1,2 @@
+/** Queries on the audit trail. */
+package com.deskledger.kernel.audit.query;

@@ -1,0 +1,2 @@
+/** The MemberAccount aggregate's published language. */
+package com.deskledger.kernel.member;

@@ -1,0 +1,2 @@
+/** Commands on a VisitorSession. */
+package com.deskledger.kernel.visit.command;

@@ -1,0 +1,2 @@
+/** Events of a VisitorSession. */
+package com.deskledger.kernel.visit.event;

@@ -40,7 +40,7 @@ public class AxonConfig {
     @Bean
     ConfigurerModule pooledStreamingByDefault(
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
-            @Value("${deskledger.processors.initial-segments:2}") int segments) {
+            @Value("${deskledger.processors.initial-segments:1}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)

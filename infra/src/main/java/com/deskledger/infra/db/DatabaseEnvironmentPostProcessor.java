@@ -1,6 +1,8 @@
 package com.deskledger.infra.db;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -19,6 +21,12 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String SOURCE = "deskledger-database";
 
+    private final Log log;
+
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
@@ -31,6 +39,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             Path dataDir = Path.of(env.getProperty("deskledger.data-dir", "./data"));
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir,
                     env.getProperty("deskledger.embedded.port", Integer.class, 0));
+            log.info("Embedded PostgreSQL on port " + db.port() + ", data kept in " + db.dataDirectory()
+                    + " (set DESKLEDGER_DB_URL or spring.datasource.url to use another server)");
             props.put("spring.datasource.url", db.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedDatabase.USER);
             props.put("spring.datasource.password", "");

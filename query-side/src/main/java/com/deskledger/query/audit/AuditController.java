@@ -27,7 +27,10 @@ class AuditController {
 
     /** Path segment to aggregate type. */
     private static final Map<String, String> AGGREGATES = Map.of(
-            "visits", "VisitorSession");
+            "visits", "VisitorSession",
+            "complaints", "ComplaintCase",
+            "shifts", "Shift",
+            "members", "MemberAccount");
 
     private final QueryGateway queries;
 

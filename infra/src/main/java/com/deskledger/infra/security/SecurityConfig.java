@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -72,11 +73,15 @@ public class SecurityConfig {
                         .requestMatchers(COMMAND_ROOTS).hasRole("RECEPTIONIST")
                         .anyRequest().authenticated())
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
-        if (jwtDecoder.getIfAvailable() != null) {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // its own manager: the Basic one (set above) knows nothing of tokens
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            tokens.setJwtAuthenticationConverter(new JwtActorConverter(properties.getJwt()));
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDenied())
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtActorConverter(properties.getJwt()))));
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }
         return http.build();
     }

@@ -24,7 +24,13 @@ public enum ErrorCode {
     MEMBER_ALREADY_LINKED(Kind.RULE),
     FEEDBACK_ALREADY_RECORDED(Kind.RULE),
     FEEDBACK_SCORE_OUT_OF_RANGE(Kind.VALIDATION),
-    TIME_BEFORE_ARRIVAL(Kind.RULE);
+    TIME_BEFORE_ARRIVAL(Kind.RULE),
+
+    // audit and replay
+    NOT_REPLAYABLE(Kind.RULE),
+    REPLAY_IN_PROGRESS(Kind.CONFLICT),
+    VERIFICATION_IN_PROGRESS(Kind.CONFLICT),
+    NOT_YET_EXISTING(Kind.NOT_FOUND);
 
     /** How a code maps onto a response class. */
     public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }

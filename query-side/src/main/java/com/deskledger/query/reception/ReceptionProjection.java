@@ -9,6 +9,7 @@ import com.deskledger.kernel.visit.event.MessageTakenEvent;
 import com.deskledger.kernel.visit.event.VisitEndedEvent;
 import com.deskledger.kernel.visit.event.VisitStartedEvent;
 import com.deskledger.kernel.visit.event.VisitorRegisteredEvent;
+import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * leaves the same rows; {@link #reset()} clears the view for a replay.
  */
 @Component
+@ViewTables({"reception_visit", "reception_message"})
 @ProcessingGroup(ReceptionProjection.PROCESSING_GROUP)
 class ReceptionProjection {
 

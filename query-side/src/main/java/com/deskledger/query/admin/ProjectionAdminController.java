@@ -1,0 +1,157 @@
+package com.deskledger.query.admin;
+
+import com.deskledger.kernel.DomainException;
+import com.deskledger.kernel.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * ADMIN: every event processor with its position, its lag behind the head of the store and its status, and a
+ * replay of one projection from the first event while the others keep serving. This is an operation on the
+ * processors themselves, so it talks to Axon's processing configuration, not to the query bus.
+ */
+@RestController
+@RequestMapping("/api/admin/projections")
+@Tag(name = "Projections", description = "Processor status, lag and replays (ADMIN)")
+class ProjectionAdminController {
+
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+
+    ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** One segment of a streaming processor. */
+    record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, boolean error,
+                         String errorType) {
+    }
+
+    /** One processor: streaming ones have segments, a lag (events behind the head) and, replaying, progress. */
+    record ProjectionStatus(String name, String kind, boolean running, boolean error, long head, Long position,
+                            Long lag, boolean replaying, Double replayProgress, List<SegmentStatus> segments) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Every processor with position, lag behind the store's head and status")
+    List<ProjectionStatus> list() {
+        long head = head();
+        return processing.eventProcessors().values().stream()
+                .map(processor -> status(processor, head))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One processor's status; while replaying, its progress from 0 to 1")
+    ProjectionStatus one(@PathVariable String name) {
+        return status(processor(name), head());
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Rebuild this view from the first event (its reset handler clears it first)")
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+        EventProcessor processor = processor(name);
+        if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
+            throw new DomainException(ErrorCode.NOT_REPLAYABLE, "this processor is not a replayable projection");
+        }
+        if (streaming.processingStatus().values().stream().anyMatch(ProjectionAdminController::stillReplaying)) {
+            throw new DomainException(ErrorCode.REPLAY_IN_PROGRESS, "a replay of this view is already running");
+        }
+        try {
+            streaming.shutdownAsync().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not stop " + name, e);
+        }
+        streaming.resetTokens();
+        streaming.start();
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name))
+                .body(status(processor, head()));
+    }
+
+    private EventProcessor processor(String name) {
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (processor == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such projection");
+        }
+        return processor;
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    private static ProjectionStatus status(EventProcessor processor, long head) {
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            return new ProjectionStatus(processor.getName(), "subscribing", processor.isRunning(),
+                    processor.isError(), head, null, null, false, null, List.of());
+        }
+        Map<Integer, EventTrackerStatus> statuses = new TreeMap<>(streaming.processingStatus());
+        List<SegmentStatus> segments = statuses.values().stream()
+                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), boxed(s.getCurrentPosition()),
+                        stillReplaying(s), s.isCaughtUp(), s.isErrorState(),
+                        s.getError() == null ? null : s.getError().getClass().getSimpleName()))
+                .toList();
+        Long position = segments.stream().map(SegmentStatus::position)
+                .map(p -> p == null ? -1L : p).min(Long::compare).orElse(null);
+        boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
+        Double progress = null;
+        if (replaying) {
+            progress = statuses.values().stream().filter(ProjectionAdminController::stillReplaying)
+                    .mapToDouble(s -> {
+                        OptionalLong current = s.getCurrentPosition();
+                        OptionalLong reset = s.getResetPosition();
+                        return current.isPresent() && reset.isPresent() && reset.getAsLong() > 0
+                                ? Math.min(1.0, (double) current.getAsLong() / reset.getAsLong()) : 0.0;
+                    }).min().orElse(0.0);
+        }
+        return new ProjectionStatus(processor.getName(), "streaming", processor.isRunning(),
+                processor.isError() || segments.stream().anyMatch(SegmentStatus::error), head, position,
+                position == null ? null : Math.max(0, head - position), replaying, progress, segments);
+    }
+
+    /**
+     * Axon keeps a segment's token marked as replaying until an event newer than the reset point arrives; for
+     * people the replay is over once the segment has reached the position the store had at the reset.
+     */
+    private static boolean stillReplaying(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong current = status.getCurrentPosition();
+        OptionalLong reset = status.getResetPosition();
+        return current.isEmpty() || reset.isEmpty() || current.getAsLong() < reset.getAsLong();
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

@@ -1,0 +1,56 @@
+package com.deskledger.query.audit;
+
+import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.query.web.ViewTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/** One audit row per event of any kind; keyed by global index, so applying an event twice changes nothing. */
+@Component
+@ViewTables("audit_event")
+@ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
+class AuditLogProjection {
+
+    static final String PROCESSING_GROUP = "audit-log";
+
+    private final JdbcTemplate jdbc;
+
+    AuditLogProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+        MetaData meta = event.getMetaData();
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+        jdbc.update("""
+                insert into audit_event (global_index, event_id, aggregate_id, aggregate_type, sequence_number,
+                    event_type, occurred_at, actor, roles, centre, correlation_id, causation_id, client_address)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (global_index) do nothing""",
+                token.position().orElseThrow(), event.getIdentifier(),
+                domain == null ? null : domain.getAggregateIdentifier(), domain == null ? null : domain.getType(),
+                domain == null ? null : domain.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                Timestamp.from(event.getTimestamp()), text(meta, MetaDataKeys.USER), text(meta, MetaDataKeys.ROLES),
+                text(meta, MetaDataKeys.CENTRE), text(meta, MetaDataKeys.CORRELATION_ID),
+                text(meta, MetaDataKeys.CAUSATION_ID), text(meta, MetaDataKeys.CLIENT_ADDRESS));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate audit_event");
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

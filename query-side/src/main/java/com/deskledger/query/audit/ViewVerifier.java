@@ -1,0 +1,232 @@
+package com.deskledger.query.audit;
+
+import com.deskledger.kernel.DomainException;
+import com.deskledger.kernel.ErrorCode;
+import com.deskledger.query.web.ViewTables;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Proves a view: rebuilds it from the event store into a shadow schema with the projection's own handlers and
+ * compares it row by row with the live tables. The live projection is paused meanwhile (its view keeps serving
+ * reads) so both stand at the same position, and restarted afterwards.
+ */
+@Component
+class ViewVerifier {
+
+    static final String SHADOW = "deskledger_shadow";
+    private static final int BATCH = 1_000;
+    private static final int MAX_LISTED = 50;
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final ApplicationContext context;
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Serializer serializer;
+    private final Configuration axon;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    ViewVerifier(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
+                 JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                 @Qualifier("serializer") Serializer serializer, Configuration axon) {
+        this.context = context;
+        this.processing = processing;
+        this.storage = storage;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.serializer = serializer;
+        this.axon = axon;
+    }
+
+    /** One table's comparison; rows listed as JSON, at most 50 each way. */
+    record TableComparison(String table, long liveRows, long rebuiltRows, long onlyLive, long onlyRebuilt,
+                           List<String> onlyInLive, List<String> onlyInRebuilt) {
+    }
+
+    /** The verdict on one view. */
+    record ViewVerdict(String view, boolean identical, long eventsReplayed, Long position,
+                       List<TableComparison> tables) {
+    }
+
+    ViewVerdict verify(String view) {
+        List<Object> handlers = handlersOf(view);
+        List<String> tables = tablesOf(view, handlers);
+        StreamingEventProcessor processor = processing.eventProcessor(view, StreamingEventProcessor.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_REPLAYABLE, "this view cannot be verified"));
+        if (!running.compareAndSet(false, true)) {
+            throw new DomainException(ErrorCode.VERIFICATION_IN_PROGRESS, "a verification is already running");
+        }
+        try {
+            stop(processor);
+            try {
+                List<TrackingToken> bounds = committedTokens(view);
+                createShadow(tables);
+                long replayed = rebuild(handlers, bounds);
+                List<TableComparison> comparisons = tables.stream().map(this::compare).toList();
+                boolean identical = comparisons.stream().allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0);
+                Long position = bounds.stream().map(t -> t.position().orElse(-1)).min(Long::compare).orElse(null);
+                return new ViewVerdict(view, identical, replayed, position, comparisons);
+            } finally {
+                jdbc.execute("drop schema if exists " + SHADOW + " cascade");
+                processor.start();
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private List<Object> handlersOf(String view) {
+        List<Object> handlers = new ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+            ProcessingGroup group = AopUtils.getTargetClass(bean).getAnnotation(ProcessingGroup.class);
+            if (group != null && group.value().equals(view)) {
+                handlers.add(bean);
+            }
+        }
+        if (handlers.isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such view");
+        }
+        return handlers;
+    }
+
+    private static List<String> tablesOf(String view, List<Object> handlers) {
+        List<String> tables = new ArrayList<>();
+        for (Object handler : handlers) {
+            ViewTables declared = AopUtils.getTargetClass(handler).getAnnotation(ViewTables.class);
+            if (declared == null) {
+                throw new DomainException(ErrorCode.NOT_REPLAYABLE, "view " + view + " does not declare its tables");
+            }
+            for (String table : declared.value()) {
+                if (!TABLE.matcher(table).matches()) {
+                    throw new IllegalStateException("bad table name in @ViewTables");
+                }
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    private static void stop(StreamingEventProcessor processor) {
+        try {
+            processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pausing the projection", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not pause the projection", e);
+        }
+    }
+
+    private List<TrackingToken> committedTokens(String view) {
+        return jdbc.query("select token, tokentype from tokenentry where processorname = ?", (rs, n) -> {
+            byte[] data = rs.getBytes("token");
+            String type = rs.getString("tokentype");
+            return data == null || type == null ? null : (TrackingToken) serializer.deserialize(
+                    new SimpleSerializedObject<>(data, byte[].class, new SimpleSerializedType(type, null)));
+        }, view);
+    }
+
+    private void createShadow(List<String> tables) {
+        jdbc.execute("drop schema if exists " + SHADOW + " cascade");
+        jdbc.execute("create schema " + SHADOW);
+        for (String table : tables) {
+            jdbc.execute("create table " + SHADOW + "." + table + " (like public." + table
+                    + " including defaults including constraints including indexes)");
+        }
+    }
+
+    /**
+     * Feeds every event the live projection had committed to the projection's own handlers, in transactions whose
+     * search path puts the shadow schema first, so the handlers' unqualified table names land in the shadow tables.
+     */
+    private long rebuild(List<Object> handlers, List<TrackingToken> bounds) {
+        ParameterResolverFactory parameters = axon.parameterResolverFactory();
+        List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
+                .map(handler -> new AnnotationEventHandlerAdapter(handler, parameters)).toList();
+        long[] count = {0};
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            boolean more = true;
+            while (more) {
+                more = Boolean.TRUE.equals(transaction.execute(status -> {
+                    jdbc.execute("set local search_path to " + SHADOW + ", public");
+                    int inBatch = 0;
+                    while (iterator.hasNext() && inBatch < BATCH) {
+                        TrackedEventMessage<?> event = iterator.next();
+                        if (!covered(bounds, event.trackingToken())) {
+                            continue;
+                        }
+                        for (AnnotationEventHandlerAdapter adapter : adapters) {
+                            if (adapter.canHandle(event)) {
+                                try {
+                                    adapter.handle(event);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException("rebuilding failed at an event", e);
+                                }
+                            }
+                        }
+                        inBatch++;
+                        count[0]++;
+                    }
+                    return iterator.hasNext();
+                }));
+            }
+        }
+        return count[0];
+    }
+
+    private static boolean covered(List<TrackingToken> bounds, TrackingToken token) {
+        if (bounds.isEmpty() || bounds.contains(null)) {
+            return false;
+        }
+        TrackingToken own = token instanceof GapAwareTrackingToken gap
+                ? GapAwareTrackingToken.newInstance(gap.getIndex(), Collections.emptySet()) : token;
+        return bounds.stream().allMatch(bound -> bound.covers(own));
+    }
+
+    private TableComparison compare(String table) {
+        String live = "public." + table;
+        String rebuilt = SHADOW + "." + table;
+        long liveRows = jdbc.queryForObject("select count(*) from " + live, Long.class);
+        long rebuiltRows = jdbc.queryForObject("select count(*) from " + rebuilt, Long.class);
+        String onlyLiveSql = "(select * from " + live + " except all select * from " + rebuilt + ") d";
+        String onlyRebuiltSql = "(select * from " + rebuilt + " except all select * from " + live + ") d";
+        long onlyLive = jdbc.queryForObject("select count(*) from " + onlyLiveSql, Long.class);
+        long onlyRebuilt = jdbc.queryForObject("select count(*) from " + onlyRebuiltSql, Long.class);
+        List<String> liveList = jdbc.queryForList("select row_to_json(d)::text from " + onlyLiveSql
+                + " limit " + MAX_LISTED, String.class);
+        List<String> rebuiltList = jdbc.queryForList("select row_to_json(d)::text from " + onlyRebuiltSql
+                + " limit " + MAX_LISTED, String.class);
+        return new TableComparison(table, liveRows, rebuiltRows, onlyLive, onlyRebuilt, liveList, rebuiltList);
+    }
+
+}

@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which staff member holds which planned time, so nobody gets two overlapping shifts. Controllers check it before
- * dispatch for a clear answer; the subscribing handlers check it again in the appending transaction, under a
- * per-staff lock, and refuse the event (so the command) when two requests raced past the first check.
+ * Which staff member holds which planned time, so nobody gets two overlapping shifts. Filled by a subscribing
+ * processor in the transaction that appends the shift's events. Controllers check it before dispatch for a clear
+ * answer; {@link ShiftSlotGuard} checks it again inside the command's transaction under a per-staff lock, before
+ * anything is appended, for two requests that raced past the first check.
  */
 @Component
 @ProcessingGroup(ShiftSlots.PROCESSING_GROUP)
@@ -43,8 +45,6 @@ class ShiftSlots {
 
     @EventHandler
     void on(ShiftScheduledEvent event) {
-        lock(event.staff());
-        requireFree(event.staff(), event.plannedStart(), event.plannedEnd(), event.shiftId());
         jdbc.update("""
                 insert into shift_slot (shift_id, centre, staff, planned_start, planned_end, active)
                 values (?, ?, ?, ?, ?, true)
@@ -56,12 +56,8 @@ class ShiftSlots {
 
     @EventHandler
     void on(ShiftReassignedEvent event) {
-        find(event.shiftId()).ifPresent(slot -> {
-            lock(event.to());
-            requireFree(event.to(), slot.start(), slot.end(), slot.shiftId());
-            jdbc.update("update shift_slot set staff = ? where shift_id = ?", event.to().value(),
-                    event.shiftId().value());
-        });
+        jdbc.update("update shift_slot set staff = ? where shift_id = ?", event.to().value(),
+                event.shiftId().value());
     }
 
     @EventHandler
@@ -91,9 +87,16 @@ class ShiftSlots {
         }
     }
 
-    /** Held until the appending transaction ends, so two shifts of one staff member are checked one at a time. */
-    private void lock(StaffId staff) {
+    /**
+     * Locks the staff member's slots until the current transaction ends, then refuses an overlap: with the slot
+     * written in that same transaction, two shifts of one staff member are checked one after the other.
+     */
+    void lockAndRequireFree(StaffId staff, Instant start, Instant end, ShiftId except) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the slot check must run in the command's transaction");
+        }
         jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> {
         }, LOCK_SPACE, staff.value());
+        requireFree(staff, start, end, except);
     }
 }

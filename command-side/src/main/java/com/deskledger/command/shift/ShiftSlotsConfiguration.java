@@ -6,14 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A refusal raised by the {@link ShiftSlots} handlers must fail the command that appended the event, not be logged
- * and skipped (Axon's default for event handlers).
+ * A failure to write the {@link ShiftSlots} lookup must fail the command that appended the event, not be logged
+ * and skipped (Axon's default for event handlers): a shift without its slot would escape the overlap check.
  */
 @Configuration
 class ShiftSlotsConfiguration {
 
     @Bean
-    ConfigurerModule shiftSlotsRefuseOverlaps() {
+    ConfigurerModule shiftSlotsFailTheirCommand() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(ShiftSlots.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,12 +159,12 @@ class ShiftRulesIT extends IntegrationTest {
                 .isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
 
-        Http.Response unknown = http.post(SUPER, "/api/shifts/" + java.util.UUID.randomUUID() + "/cancellation",
+        Http.Response unknown = http.post(SUPER, "/api/shifts/" + UUID.randomUUID() + "/cancellation",
                 null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(http.post(SUPER, "/api/shifts/not-a-shift/clock-in", null).status()).isEqualTo(404);
-        assertThat(http.post(SUPER, "/api/shifts/" + java.util.UUID.randomUUID() + "/reassignment",
+        assertThat(http.post(SUPER, "/api/shifts/" + UUID.randomUUID() + "/reassignment",
                 "{\"staff\":\"x\"}").status()).isEqualTo(404);
     }
 
@@ -276,7 +277,7 @@ class ShiftRulesIT extends IntegrationTest {
         assertThat(otherCentre.status()).isEqualTo(403);
         assertThat(otherCentre.json().get("code").asText()).isEqualTo("FORBIDDEN_CENTRE");
         assertThat(http.get("shift-desk-b", "/api/audit/shifts/" + shift + "/events").status()).isEqualTo(403);
-        assertThat(http.get("shift-audit", "/api/audit/shifts/" + java.util.UUID.randomUUID() + "/events")
+        assertThat(http.get("shift-audit", "/api/audit/shifts/" + UUID.randomUUID() + "/events")
                 .status()).isEqualTo(404);
         assertThat(http.get("shift-audit", "/api/audit/visits/" + shift + "/events").status()).isEqualTo(404);
 

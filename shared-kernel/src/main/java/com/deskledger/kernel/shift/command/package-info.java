@@ -1,0 +1,2 @@
+/** Commands on a Shift. */
+package com.deskledger.kernel.shift.command;

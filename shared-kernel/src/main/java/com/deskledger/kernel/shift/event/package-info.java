@@ -1,0 +1,2 @@
+/** Events of a Shift. */
+package com.deskledger.kernel.shift.event;

@@ -46,6 +46,7 @@ create index complaint_case_centre_status on complaint_case (centre, status);
 create table complaint_resolution (
     resolution_id           varchar(64)   not null primary key,
     complaint_id            varchar(64)   not null,
+    sequence                bigint        not null,
     summary                 varchar(4000) not null,
     compensation_type       varchar(20),
     compensation_minor      bigint,
@@ -58,7 +59,7 @@ create table complaint_resolution (
     decided_at              timestamptz,
     offered_at              timestamptz
 );
-create index complaint_resolution_complaint on complaint_resolution (complaint_id, proposed_at);
+create index complaint_resolution_complaint on complaint_resolution (complaint_id, sequence);
 
 -- One row per SLA breach: a clock breaches at most once per target it is given.
 create table complaint_breach (

@@ -3,6 +3,10 @@ package com.deskledger.infra.deadline;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +37,16 @@ public class DeadlineSchedulerConfig {
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .build();
+    }
+
+    /**
+     * Axon copies metadata onto the events a command causes, but not onto those a deadline causes: without this
+     * interceptor a breach would be stored without who (the deadline's own {@code system}), where or why.
+     */
+    @Bean
+    SmartInitializingSingleton deadlineCorrelation(DeadlineManager deadlineManager,
+                                                   List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
     }
 
     @Bean

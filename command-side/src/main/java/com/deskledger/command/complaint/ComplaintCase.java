@@ -47,6 +47,7 @@ import com.deskledger.kernel.complaint.event.SlaClockRetargetedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStartedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStoppedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -106,11 +107,14 @@ class ComplaintCase {
         if (command.description() == null || command.description().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "describe the complaint", "description");
         }
-        EscalationLevel startLevel = command.severity() == Severity.MAJOR ? EscalationLevel.MANAGER
-                : EscalationLevel.HANDLER;
         apply(new ComplaintFiledEvent(command.complaintId(), command.centre(), command.channel(), command.customer(),
-                command.category(), command.description(), command.severity(), startLevel, command.visitId(),
-                command.filedBy(), command.receivedAt()));
+                command.category(), command.description(), command.severity(), command.visitId(), command.filedBy(),
+                command.receivedAt()));
+        if (command.severity() == Severity.MAJOR) {
+            // major complaints are a manager's from the start
+            apply(new ComplaintEscalatedEvent(command.complaintId(), EscalationLevel.HANDLER, EscalationLevel.MANAGER,
+                    EscalationReason.MAJOR_SEVERITY, null, command.filedBy(), command.receivedAt()));
+        }
         // events applied in a constructor reach the event sourcing handlers only after it returns: use the command
         BusinessHours hours = policy.businessHours(command.centre());
         for (SlaClock clock : SlaClock.values()) {
@@ -351,12 +355,14 @@ class ComplaintCase {
     }
 
     /**
-     * Deadline messages carry their own metadata: otherwise they would inherit the scheduling command's user, and
-     * the breach would look like that person's doing in the audit trail.
+     * A deadline message carries only its own metadata (the {@code system} user and the centre). Built with an
+     * explicit identifier, it does not inherit the scheduling command's user, roles, request and address, which would
+     * make a breach hours later look like that person's doing in the audit trail.
      */
     private static void schedule(CentreId centre, SlaClock clock, Instant due, DeadlineManager deadlines) {
         MetaData metaData = MetaData.with(MetaDataKeys.USER, SYSTEM_USER).and(MetaDataKeys.CENTRE, centre.value());
-        deadlines.schedule(due, deadlineName(clock), new GenericMessage<>(new SlaDeadline(clock, due), metaData));
+        deadlines.schedule(due, deadlineName(clock), new GenericMessage<>(
+                IdentifierFactory.getInstance().generateIdentifier(), new SlaDeadline(clock, due), metaData));
     }
 
     private static String deadlineName(SlaClock clock) {
@@ -447,7 +453,7 @@ class ComplaintCase {
         centre = event.centre();
         filedAt = event.at();
         severity = event.severity();
-        level = event.level();
+        level = EscalationLevel.HANDLER;
         status = ComplaintStatus.OPEN;
     }
 

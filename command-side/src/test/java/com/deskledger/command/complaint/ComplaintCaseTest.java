@@ -134,7 +134,7 @@ class ComplaintCaseTest {
             fixture.givenCurrentTime(FILED)
                     .when(file(Severity.MAJOR, FILED))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(filed(Severity.MAJOR), firstStarted(Severity.MAJOR),
+                    .expectEvents(filed(Severity.MAJOR), escalatedAsMajor(), firstStarted(Severity.MAJOR),
                             resolutionStarted(Severity.MAJOR))
                     .expectScheduledDeadlineWithName(MAJOR_FIRST_DUE, ComplaintCase.FIRST_RESPONSE_DEADLINE)
                     .expectScheduledDeadlineWithName(MAJOR_RESOLUTION_DUE, ComplaintCase.RESOLUTION_DEADLINE);
@@ -149,7 +149,7 @@ class ComplaintCaseTest {
                     .expectEvents(
                             new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, CUSTOMER,
                                     ComplaintCategory.COURSE_PRODUCT, "the teacher missed two classes",
-                                    Severity.GENERAL, EscalationLevel.HANDLER, null, RECEPTION, mondayNoon),
+                                    Severity.GENERAL, null, RECEPTION, mondayNoon),
                             new SlaClockStartedEvent(ID, SlaClock.FIRST_RESPONSE, GENERAL_FIRST,
                                     at("2027-03-02T13:00"), mondayNoon),
                             new SlaClockStartedEvent(ID, SlaClock.RESOLUTION, GENERAL_RESOLUTION,
@@ -929,9 +929,12 @@ class ComplaintCaseTest {
 
     private static ComplaintFiledEvent filed(Severity severity) {
         return new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, CUSTOMER, ComplaintCategory.COURSE_PRODUCT,
-                "the teacher missed two classes", severity,
-                severity == Severity.MAJOR ? EscalationLevel.MANAGER : EscalationLevel.HANDLER, null, RECEPTION,
-                FILED);
+                "the teacher missed two classes", severity, null, RECEPTION, FILED);
+    }
+
+    private static ComplaintEscalatedEvent escalatedAsMajor() {
+        return new ComplaintEscalatedEvent(ID, EscalationLevel.HANDLER, EscalationLevel.MANAGER,
+                EscalationReason.MAJOR_SEVERITY, null, RECEPTION, FILED);
     }
 
     private static SlaClockStartedEvent firstStarted(Severity severity) {
@@ -952,7 +955,8 @@ class ComplaintCaseTest {
     }
 
     private static Object[] majorFiled() {
-        return new Object[]{filed(Severity.MAJOR), firstStarted(Severity.MAJOR), resolutionStarted(Severity.MAJOR)};
+        return new Object[]{filed(Severity.MAJOR), escalatedAsMajor(), firstStarted(Severity.MAJOR),
+            resolutionStarted(Severity.MAJOR)};
     }
 
     private static TriageComplaintCommand triage(Severity severity, Instant at) {

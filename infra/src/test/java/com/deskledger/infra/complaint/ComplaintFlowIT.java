@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A complaint's whole story through HTTP on its own centre (cs-flow, default SLA of 4 and 24 business hours):
  * filing with persisted deadlines, triage, assignment by a supervisor only, a supervisor's resolution with
  * compensation over the limit that only a manager may approve, a dissatisfied customer, a second resolution, a
- * satisfied customer, the follow-up call, the view and KPIs, and the audit trail with who did each step.
+ * satisfied customer, the follow-up call, the view and KPIs, and the audit trail with who did each step. The role
+ * rules of major complaints and bad input use another centre (cs-misc), so the story's KPIs are its own.
  */
 class ComplaintFlowIT extends ComplaintTestSupport {
 

@@ -44,6 +44,9 @@ class ComplaintSlaIT extends ComplaintTestSupport {
         assertThat(firstBreach.get("metadata").get("user").asText()).isEqualTo("system");
         assertThat(firstBreach.get("metadata").get("centre").asText()).isEqualTo("cs-sla");
         assertThat(firstBreach.get("metadata").get("causationId").asText()).isNotBlank();
+        assertThat(firstBreach.get("metadata").has("roles")).as("nothing of the filing request").isFalse();
+        assertThat(firstBreach.get("metadata").has("clientAddress")).isFalse();
+        assertThat(firstBreach.get("metadata").has("correlationId")).isFalse();
         JsonNode firstEscalation = events.get(4).get("payload");
         assertThat(firstEscalation.get("from").asText()).isEqualTo("HANDLER");
         assertThat(firstEscalation.get("to").asText()).isEqualTo("SUPERVISOR");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,8 @@ abstract class ComplaintTestSupport extends IntegrationTest {
         }
     }
 
-    static <T> T awaitValue(String what, Supplier<T> value, java.util.function.Predicate<T> done) {
+    /** Waits until {@code value} gives something {@code done} accepts, and answers it. */
+    static <T> T awaitValue(String what, Supplier<T> value, Predicate<T> done) {
         List<T> last = new ArrayList<>(1);
         await(what, () -> {
             last.clear();

@@ -221,8 +221,8 @@ class ComplaintViewIT extends ComplaintTestSupport {
     void applyingAnEventTwiceLeavesTheSameRowAndAReplayRebuildsTheView() {
         ComplaintId id = ComplaintId.random();
         ComplaintFiledEvent filed = new ComplaintFiledEvent(id, REPLAY_CENTRE, ComplaintChannel.LETTER,
-                new Customer(null, "Sun Li", null), ComplaintCategory.OTHER, "a letter", Severity.GENERAL,
-                EscalationLevel.HANDLER, null, desk(), Instant.parse("2026-04-01T00:00:00Z"));
+                new Customer(null, "Sun Li", null), ComplaintCategory.OTHER, "a letter", Severity.GENERAL, null,
+                desk(), Instant.parse("2026-04-01T00:00:00Z"));
         eventStore.publish(GenericEventMessage.asEventMessage(filed));
         awaitComplaintsView();
         Map<String, Object> once = jdbc.queryForMap("select * from complaint_case where complaint_id = ?", id.value());
@@ -255,7 +255,7 @@ class ComplaintViewIT extends ComplaintTestSupport {
         ComplaintId id = ComplaintId.random();
         List<Object> payloads = new ArrayList<>();
         payloads.add(new ComplaintFiledEvent(id, KPI_CENTRE, ComplaintChannel.PHONE, new Customer(null, null, "1"),
-                category, "test", Severity.GENERAL, EscalationLevel.HANDLER, null, desk(), filedAt));
+                category, "test", Severity.GENERAL, null, desk(), filedAt));
         payloads.add(new SlaClockStartedEvent(id, SlaClock.FIRST_RESPONSE, Duration.ofHours(4),
                 filedAt.plus(Duration.ofHours(4)), filedAt));
         payloads.add(new SlaClockStartedEvent(id, SlaClock.RESOLUTION, Duration.ofHours(24),

@@ -2,6 +2,7 @@ package com.deskledger.query.complaints;
 
 import com.deskledger.kernel.complaint.Compensation;
 import com.deskledger.kernel.complaint.ComplaintStatus;
+import com.deskledger.kernel.complaint.EscalationLevel;
 import com.deskledger.kernel.complaint.SlaClock;
 import com.deskledger.kernel.complaint.event.ComplaintAssignedEvent;
 import com.deskledger.kernel.complaint.event.ComplaintClosedEvent;
@@ -63,7 +64,7 @@ class ComplaintProjection {
         view.category = event.category().name();
         view.severity = event.severity().name();
         view.status = ComplaintStatus.OPEN.name();
-        view.level = event.level().name();
+        view.level = EscalationLevel.HANDLER.name();
         view.memberId = event.customer().memberId() == null ? null : event.customer().memberId().value();
         view.customerName = event.customer().name();
         view.customerPhone = event.customer().phone();

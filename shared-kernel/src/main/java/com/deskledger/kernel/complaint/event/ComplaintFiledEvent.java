@@ -7,7 +7,6 @@ import com.deskledger.kernel.complaint.ComplaintCategory;
 import com.deskledger.kernel.complaint.ComplaintChannel;
 import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.complaint.Customer;
-import com.deskledger.kernel.complaint.EscalationLevel;
 import com.deskledger.kernel.complaint.Severity;
 import com.deskledger.kernel.visit.VisitId;
 import org.axonframework.serialization.Revision;
@@ -15,14 +14,13 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 /**
- * A complaint was filed; {@code at} is when it reached the desk. {@code level} is who is responsible from the start
- * (a manager for a major complaint, otherwise its handler). Holds personal data: never log it.
+ * A complaint was filed; {@code at} is when it reached the desk. It starts with its handler; a major one is escalated
+ * to a manager at once. Holds personal data: never log it.
  */
 @Revision("1")
 public record ComplaintFiledEvent(ComplaintId complaintId, CentreId centre, ComplaintChannel channel,
                                   Customer customer, ComplaintCategory category, String description,
-                                  Severity severity, EscalationLevel level, VisitId visitId, StaffId filedBy,
-                                  Instant at) implements ComplaintEvent, CentreScoped {
+                                  Severity severity, VisitId visitId, StaffId filedBy, Instant at) implements ComplaintEvent, CentreScoped {
 
     @Override
     public String toString() {

@@ -43,7 +43,8 @@ class ComplaintFlowIT extends ComplaintTestSupport {
         assertThat(row.get("customerPhone").asText()).isEqualTo("13912345678");
         List<StoredDeadline> deadlines = deadlinesOf(jdbc, id);
         assertThat(deadlines).containsExactlyInAnyOrder(
-                new StoredDeadline("complaint-sla-first-response", Instant.parse(row.get("firstResponseDueAt").asText())),
+                new StoredDeadline("complaint-sla-first-response",
+                        Instant.parse(row.get("firstResponseDueAt").asText())),
                 new StoredDeadline("complaint-sla-resolution", Instant.parse(row.get("resolutionDueAt").asText())));
 
         // triage answers the customer first: its deadline goes
@@ -220,10 +221,12 @@ class ComplaintFlowIT extends ComplaintTestSupport {
 
         String id = file("cs-desk", "cs-misc", "GENERAL");
         Http.Response money = http.post("cs-desk", "/api/complaints/" + id + "/resolution",
-                "{\"summary\":\"refund\",\"compensation\":{\"type\":\"REFUND\",\"amountMinor\":-5,\"currency\":\"CNY\"}}");
+                "{\"summary\":\"refund\",\"compensation\":{\"type\":\"REFUND\",\"amountMinor\":-5,"
+                        + "\"currency\":\"CNY\"}}");
         assertThat(money.status()).isEqualTo(400);
         Http.Response dollars = http.post("cs-desk", "/api/complaints/" + id + "/resolution",
-                "{\"summary\":\"refund\",\"compensation\":{\"type\":\"REFUND\",\"amountMinor\":500,\"currency\":\"USD\"}}");
+                "{\"summary\":\"refund\",\"compensation\":{\"type\":\"REFUND\",\"amountMinor\":500,"
+                        + "\"currency\":\"USD\"}}");
         assertThat(dollars.status()).isEqualTo(400);
         assertThat(dollars.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(dollars.json().get("errors").get(0).get("code").asText())

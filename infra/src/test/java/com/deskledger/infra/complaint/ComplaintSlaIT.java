@@ -55,8 +55,8 @@ class ComplaintSlaIT extends ComplaintTestSupport {
         assertThat(events.get(6).get("payload").get("to").asText()).isEqualTo("MANAGER");
 
         // the list and the KPIs show it
-        long position = jdbc.queryForObject("select max(globalindex) from domainevententry where aggregateidentifier = ?",
-                Long.class, id);
+        long position = jdbc.queryForObject(
+                "select max(globalindex) from domainevententry where aggregateidentifier = ?", Long.class, id);
         JsonNode row = http.get("cs-desk", "/api/views/complaints/" + id + "?position=" + position).json()
                 .get("complaint");
         assertThat(row.get("level").asText()).isEqualTo("MANAGER");
@@ -91,7 +91,8 @@ class ComplaintSlaIT extends ComplaintTestSupport {
 
         JsonNode events = http.get("cs-audit", "/api/audit/complaints/" + id + "/events").json().get("events");
         Instant originalDue = Instant.parse(events.get(2).get("payload").get("dueAt").asText());
-        await("the original resolution target to be well past", () -> Instant.now().isAfter(originalDue.plusSeconds(5)));
+        await("the original resolution target to be well past",
+                () -> Instant.now().isAfter(originalDue.plusSeconds(5)));
         assertThat(eventTypes(jdbc, id)).doesNotContain("SlaBreachedEvent");
         JsonNode row = http.get("cs-desk", "/api/views/complaints/" + id + "?position="
                 + paused.json().get("position").asLong()).json().get("complaint");

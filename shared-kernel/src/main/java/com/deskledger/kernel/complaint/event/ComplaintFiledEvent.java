@@ -20,7 +20,8 @@ import java.time.Instant;
 @Revision("1")
 public record ComplaintFiledEvent(ComplaintId complaintId, CentreId centre, ComplaintChannel channel,
                                   Customer customer, ComplaintCategory category, String description,
-                                  Severity severity, VisitId visitId, StaffId filedBy, Instant at) implements ComplaintEvent, CentreScoped {
+                                  Severity severity, VisitId visitId, StaffId filedBy, Instant at)
+        implements ComplaintEvent, CentreScoped {
 
     @Override
     public String toString() {

@@ -10,6 +10,9 @@ public interface CentreCatalog {
 
     boolean exists(CentreId centre);
 
+    /** The centre's opening hours in its time zone; complaint SLAs are counted in them. */
+    BusinessHours businessHoursOf(CentreId centre);
+
     /** The centre's time zone: its "day" and "hour" are counted in it. */
     ZoneId zoneOf(CentreId centre);
 }

@@ -1,18 +1,25 @@
 package com.deskledger.infra.centre;
 
+import com.deskledger.kernel.BusinessHours;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code deskledger.centres.<id>.zone} and {@code .name}; a centre's "day" is counted in its zone. */
+/**
+ * {@code deskledger.centres.<id>.zone} and {@code .name}; a centre's "day" is counted in its zone. Complaints:
+ * {@code .opening-hours.<day>}, in which SLA business time is counted.
+ */
 @ConfigurationProperties("deskledger")
-public class CentreProperties implements CentreCatalog {
+public class CentreProperties implements CentreCatalog, InitializingBean {
 
     private Map<String, Centre> centres = new LinkedHashMap<>();
 
@@ -34,6 +41,24 @@ public class CentreProperties implements CentreCatalog {
         return centres.containsKey(centre.value());
     }
 
+    /** Opening hours are checked at start-up, so a typo stops the application rather than a complaint. */
+    @Override
+    public void afterPropertiesSet() {
+        centres.forEach((id, settings) -> {
+            try {
+                settings.businessHours();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("deskledger.centres." + id + ".opening-hours: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public BusinessHours businessHoursOf(CentreId centre) {
+        Centre settings = centres.get(centre.value());
+        return settings == null ? BusinessHours.aroundTheClock(ZoneId.of("UTC")) : settings.businessHours();
+    }
+
     @Override
     public ZoneId zoneOf(CentreId centre) {
         Centre settings = centres.get(centre.value());
@@ -44,6 +69,11 @@ public class CentreProperties implements CentreCatalog {
     public static class Centre {
 
         private String name;
+        /**
+         * Per day {@code closed}, {@code 09:00-21:00} or several windows ({@code 09:00-12:00,13:00-21:00}); days
+         * left out are closed; no day at all means open around the clock.
+         */
+        private Map<DayOfWeek, String> openingHours = new EnumMap<>(DayOfWeek.class);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
         public String getName() {
@@ -52,6 +82,18 @@ public class CentreProperties implements CentreCatalog {
 
         public void setName(String name) {
             this.name = name;
+        }
+
+        public Map<DayOfWeek, String> getOpeningHours() {
+            return openingHours;
+        }
+
+        public void setOpeningHours(Map<DayOfWeek, String> openingHours) {
+            this.openingHours = openingHours;
+        }
+
+        BusinessHours businessHours() {
+            return BusinessHours.parse(zone, openingHours);
         }
 
         public ZoneId getZone() {

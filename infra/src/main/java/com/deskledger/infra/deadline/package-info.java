@@ -1,0 +1,2 @@
+/** Deadlines kept in PostgreSQL: db-scheduler runs the due ones for Axon's DbSchedulerDeadlineManager. */
+package com.deskledger.infra.deadline;

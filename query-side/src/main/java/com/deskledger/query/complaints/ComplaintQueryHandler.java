@@ -1,0 +1,245 @@
+package com.deskledger.query.complaints;
+
+import com.deskledger.kernel.CentreCatalog;
+import com.deskledger.kernel.complaint.query.ComplaintDetail;
+import com.deskledger.kernel.complaint.query.ComplaintKpis;
+import com.deskledger.kernel.complaint.query.ComplaintPage;
+import com.deskledger.kernel.complaint.query.ComplaintRow;
+import com.deskledger.kernel.complaint.query.ComplaintSort;
+import com.deskledger.kernel.complaint.query.FindComplaintKpisQuery;
+import com.deskledger.kernel.complaint.query.FindComplaintQuery;
+import com.deskledger.kernel.complaint.query.FindComplaintsQuery;
+import com.deskledger.kernel.complaint.query.KpiRow;
+import com.deskledger.kernel.complaint.query.MoneyTotal;
+import com.deskledger.kernel.complaint.query.ResolutionRow;
+import com.deskledger.kernel.complaint.query.TimelineEntry;
+import com.deskledger.query.web.Masking;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers complaint queries with SQL over the complaints view. KPI durations are business seconds recorded by the
+ * complaint itself, so their medians and 90th percentiles come straight from {@code percentile_cont}; money is
+ * summed exactly in minor units per currency.
+ */
+@Component
+class ComplaintQueryHandler {
+
+    private static final String SLA_STATE = """
+            case when c.first_response_breached or c.resolution_breached then 'BREACHED'
+                 when c.paused then 'PAUSED' else 'ON_TRACK' end""";
+    private static final String OPEN = "c.status not in ('CLOSED', 'WITHDRAWN')";
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CentreCatalog centres;
+    private final ObjectMapper json;
+
+    ComplaintQueryHandler(NamedParameterJdbcTemplate jdbc, CentreCatalog centres, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.centres = centres;
+        this.json = json;
+    }
+
+    @QueryHandler
+    ComplaintPage complaints(FindComplaintsQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("centre", query.centre().value());
+        StringBuilder where = new StringBuilder(" where c.centre = :centre");
+        if (query.status() != null) {
+            where.append(" and c.status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.severity() != null) {
+            where.append(" and c.severity = :severity");
+            params.addValue("severity", query.severity().name());
+        }
+        if (query.category() != null) {
+            where.append(" and c.category = :category");
+            params.addValue("category", query.category().name());
+        }
+        if (query.department() != null) {
+            where.append(" and c.department = :department");
+            params.addValue("department", query.department());
+        }
+        if (FindComplaintsQuery.UNASSIGNED.equals(query.handler())) {
+            where.append(" and c.handler is null");
+        } else if (query.handler() != null) {
+            where.append(" and c.handler = :handler");
+            params.addValue("handler", query.handler());
+        }
+        if (query.minAge() != null) {
+            where.append(" and c.filed_at <= :filedAtMost");
+            params.addValue("filedAtMost", Timestamp.from(query.asOf().minus(query.minAge())));
+        }
+        if (query.maxAge() != null) {
+            where.append(" and c.filed_at >= :filedAtLeast");
+            params.addValue("filedAtLeast", Timestamp.from(query.asOf().minus(query.maxAge())));
+        }
+        if (query.sla() != null) {
+            where.append(switch (query.sla()) {
+                case BREACHED -> " and (c.first_response_breached or c.resolution_breached)";
+                case PAUSED -> " and c.paused";
+                case ON_TRACK -> " and not (c.first_response_breached or c.resolution_breached or c.paused)";
+            });
+        }
+        long total = jdbc.queryForObject("select count(*) from complaint_case c" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        String order = " order by " + column(query.sort()) + (query.descending() ? " desc" : " asc")
+                + " nulls last, c.complaint_id";
+        List<ComplaintRow> rows = jdbc.query("select c.*, " + SLA_STATE + " as sla_state from complaint_case c"
+                        + where + order + " limit :limit offset :offset",
+                params, (rs, n) -> row(rs, query.revealPersonal()));
+        return new ComplaintPage(rows, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    Optional<ComplaintDetail> complaint(FindComplaintQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.complaintId().value());
+        List<ComplaintDetail> found = jdbc.query("select c.*, " + SLA_STATE
+                + " as sla_state from complaint_case c where c.complaint_id = :id", params, (rs, n) ->
+                new ComplaintDetail(row(rs, query.revealPersonal()), rs.getString("description"),
+                        rs.getString("visit_id"), (Long) rs.getObject("first_response_seconds"),
+                        (Long) rs.getObject("resolution_seconds"), rs.getBoolean("first_response_breached"),
+                        rs.getBoolean("resolution_breached"), resolutions(params), timeline(params)));
+        return found.stream().findFirst();
+    }
+
+    private List<ResolutionRow> resolutions(MapSqlParameterSource params) {
+        return jdbc.query("select * from complaint_resolution where complaint_id = :id order by sequence", params,
+                (rs, n) -> new ResolutionRow(rs.getString("summary"), rs.getString("compensation_type"),
+                        (Long) rs.getObject("compensation_minor"), rs.getString("compensation_currency"),
+                        rs.getString("approval_required_from"), rs.getString("proposed_by"),
+                        instant(rs, "proposed_at"), rs.getString("decision"), rs.getString("decided_by"),
+                        instant(rs, "decided_at"), instant(rs, "offered_at")));
+    }
+
+    private List<TimelineEntry> timeline(MapSqlParameterSource params) {
+        return jdbc.query("""
+                select sequence, type, at, actor, details::text as details from complaint_timeline
+                where complaint_id = :id order by sequence""", params,
+                (rs, n) -> new TimelineEntry(rs.getLong("sequence"), rs.getString("type"), instant(rs, "at"),
+                        rs.getString("actor"), details(rs.getString("details"))));
+    }
+
+    @QueryHandler
+    ComplaintKpis kpis(FindComplaintKpisQuery query) {
+        ZoneId zone = centres.zoneOf(query.centre());
+        MapSqlParameterSource params = new MapSqlParameterSource("centre", query.centre().value())
+                .addValue("from", Timestamp.from(query.from().atStartOfDay(zone).toInstant()))
+                .addValue("to", Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        long openNow = jdbc.queryForObject("select count(*) from complaint_case c where c.centre = :centre and "
+                + OPEN, params, Long.class);
+        KpiRow overall = kpiRows("null", params).stream().findFirst()
+                .orElse(new KpiRow(null, 0, 0, 0, 0, null, null, null, null, 0, null, 0, null, null, List.of()));
+        return new ComplaintKpis(query.centre().value(), zone.getId(), query.from(), query.to(), openNow, overall,
+                kpiRows("c.category", params), kpiRows("c.department", params), kpiRows("c.handler", params));
+    }
+
+    /** KPIs of the complaints filed in the range, grouped by {@code key} (a column, or null for one group). */
+    private List<KpiRow> kpiRows(String key, MapSqlParameterSource params) {
+        String cases = "from complaint_case c where c.centre = :centre and c.filed_at >= :from and c.filed_at < :to";
+        Map<String, List<MoneyTotal>> money = new HashMap<>();
+        jdbc.query("select " + key + "::text as key, r.compensation_currency as currency,"
+                + " sum(r.compensation_minor) as amount from complaint_resolution r"
+                + " join complaint_case c on c.complaint_id = r.complaint_id"
+                + " where r.offered_at is not null and r.compensation_minor is not null"
+                + " and c.centre = :centre and c.filed_at >= :from and c.filed_at < :to"
+                + " group by 1, 2 order by 2", params, rs -> {
+                    money.computeIfAbsent(rs.getString("key"), k -> new ArrayList<>()).add(new MoneyTotal(
+                            rs.getString("currency"), rs.getBigDecimal("amount").longValueExact()));
+                });
+        return jdbc.query("select " + key + "::text as key,"
+                + " count(*) as filed,"
+                + " count(*) filter (where " + OPEN + ") as open,"
+                + " count(*) filter (where c.status = 'CLOSED') as closed,"
+                + " count(*) filter (where c.status = 'WITHDRAWN') as withdrawn,"
+                + " percentile_cont(0.5) within group (order by c.first_response_seconds) as fr_median,"
+                + " percentile_cont(0.9) within group (order by c.first_response_seconds) as fr_p90,"
+                + " percentile_cont(0.5) within group (order by c.resolution_seconds) as res_median,"
+                + " percentile_cont(0.9) within group (order by c.resolution_seconds) as res_p90,"
+                + " count(*) filter (where c.first_response_breached or c.resolution_breached) as breached,"
+                + " count(*) filter (where c.reopen_count > 0) as reopened,"
+                + " count(*) filter (where c.first_resolved_at is not null) as resolved,"
+                + " count(*) filter (where c.status = 'CLOSED') as satisfied_answers,"
+                + " coalesce(sum(c.reopen_count), 0) as dissatisfied_answers "
+                + cases + " group by 1 order by 1 nulls first", params, (rs, n) -> {
+                    long filed = rs.getLong("filed");
+                    long breached = rs.getLong("breached");
+                    long reopened = rs.getLong("reopened");
+                    long satisfied = rs.getLong("satisfied_answers");
+                    long answers = satisfied + rs.getLong("dissatisfied_answers");
+                    String group = rs.getString("key");
+                    return new KpiRow(group, filed, rs.getLong("open"), rs.getLong("closed"),
+                            rs.getLong("withdrawn"), (Double) rs.getObject("fr_median"),
+                            (Double) rs.getObject("fr_p90"), (Double) rs.getObject("res_median"),
+                            (Double) rs.getObject("res_p90"), breached, share(breached, filed), reopened,
+                            share(reopened, rs.getLong("resolved")), share(satisfied, answers),
+                            money.getOrDefault(group, List.of()));
+                });
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static String column(ComplaintSort sort) {
+        return switch (sort) {
+            case FILED_AT -> "c.filed_at";
+            case UPDATED_AT -> "c.updated_at";
+            case SEVERITY -> "c.severity";
+            case STATUS -> "c.status";
+            case LEVEL -> "case c.level when 'HANDLER' then 0 when 'SUPERVISOR' then 1 else 2 end";
+            case CATEGORY -> "c.category";
+            case HANDLER -> "c.handler";
+            case RESOLUTION_DUE_AT -> "c.resolution_due_at";
+        };
+    }
+
+    private static ComplaintRow row(ResultSet rs, boolean reveal) throws SQLException {
+        String name = rs.getString("customer_name");
+        String phone = rs.getString("customer_phone");
+        return new ComplaintRow(rs.getString("complaint_id"), rs.getString("centre"), rs.getString("channel"),
+                rs.getString("category"), rs.getString("severity"), rs.getString("status"), rs.getString("level"),
+                rs.getString("sla_state"), rs.getString("handler"), rs.getString("department"),
+                rs.getString("nature"), rs.getString("member_id"), reveal ? name : Masking.name(name),
+                reveal ? phone : Masking.phone(phone), rs.getString("filed_by"), instant(rs, "filed_at"),
+                instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
+                instant(rs, "first_responded_at"), instant(rs, "first_resolved_at"), rs.getInt("reopen_count"),
+                rs.getString("compensation_type"), (Long) rs.getObject("compensation_minor"),
+                rs.getString("compensation_currency"), rs.getString("approval_required_from"),
+                instant(rs, "closed_at"), instant(rs, "withdrawn_at"), instant(rs, "follow_up_due_at"),
+                instant(rs, "follow_up_done_at"), instant(rs, "updated_at"));
+    }
+
+    private Map<String, Object> details(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

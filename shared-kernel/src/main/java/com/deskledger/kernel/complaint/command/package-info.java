@@ -1,0 +1,2 @@
+/** Commands on a ComplaintCase. */
+package com.deskledger.kernel.complaint.command;

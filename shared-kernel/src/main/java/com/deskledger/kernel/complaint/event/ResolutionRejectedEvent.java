@@ -1,0 +1,13 @@
+package com.deskledger.kernel.complaint.event;
+
+import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.complaint.ComplaintId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The pending resolution was turned down; handling goes on. */
+@Revision("1")
+public record ResolutionRejectedEvent(ComplaintId complaintId, String reason, StaffId by, Instant at)
+        implements ComplaintEvent {
+}

@@ -1,0 +1,2 @@
+/** Events of a ComplaintCase. */
+package com.deskledger.kernel.complaint.event;

@@ -2,15 +2,20 @@ package com.deskledger.infra.centre;
 
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.member.AttendancePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code deskledger.centres.<id>.zone} and {@code .name}; a centre's "day" is counted in its zone. */
+/**
+ * {@code deskledger.centres.<id>.zone} and {@code .name}; a centre's "day" is counted in its zone. Members:
+ * {@code .currency}, {@code .late-leave-window}, {@code .late-leave-consumes-credit}, {@code .no-show-consumes-credit}.
+ */
 @ConfigurationProperties("deskledger")
 public class CentreProperties implements CentreCatalog {
 
@@ -40,11 +45,33 @@ public class CentreProperties implements CentreCatalog {
         return settings == null ? ZoneId.of("UTC") : settings.getZone();
     }
 
+    @Override
+    public String currencyOf(CentreId centre) {
+        return settings(centre).getCurrency();
+    }
+
+    @Override
+    public AttendancePolicy attendancePolicyOf(CentreId centre) {
+        Centre settings = settings(centre);
+        return new AttendancePolicy(settings.getLateLeaveWindow(), settings.isLateLeaveConsumesCredit(),
+                settings.isNoShowConsumesCredit());
+    }
+
+    private Centre settings(CentreId centre) {
+        Centre settings = centres.get(centre.value());
+        return settings == null ? new Centre() : settings;
+    }
+
     /** One centre's settings. */
     public static class Centre {
 
         private String name;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private String currency = "CNY";
+        /** A leave asked less than this before the class starts is late. */
+        private Duration lateLeaveWindow = Duration.ofHours(24);
+        private boolean lateLeaveConsumesCredit = true;
+        private boolean noShowConsumesCredit = true;
 
         public String getName() {
             return name;
@@ -60,6 +87,38 @@ public class CentreProperties implements CentreCatalog {
 
         public void setZone(ZoneId zone) {
             this.zone = zone;
+        }
+
+        public String getCurrency() {
+            return currency;
+        }
+
+        public void setCurrency(String currency) {
+            this.currency = currency;
+        }
+
+        public Duration getLateLeaveWindow() {
+            return lateLeaveWindow;
+        }
+
+        public void setLateLeaveWindow(Duration lateLeaveWindow) {
+            this.lateLeaveWindow = lateLeaveWindow;
+        }
+
+        public boolean isLateLeaveConsumesCredit() {
+            return lateLeaveConsumesCredit;
+        }
+
+        public void setLateLeaveConsumesCredit(boolean lateLeaveConsumesCredit) {
+            this.lateLeaveConsumesCredit = lateLeaveConsumesCredit;
+        }
+
+        public boolean isNoShowConsumesCredit() {
+            return noShowConsumesCredit;
+        }
+
+        public void setNoShowConsumesCredit(boolean noShowConsumesCredit) {
+            this.noShowConsumesCredit = noShowConsumesCredit;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.deskledger.query.reception;
 
+import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.visit.event.CallTransferredEvent;
 import com.deskledger.kernel.visit.event.ConsultantAssignedEvent;
 import com.deskledger.kernel.visit.event.FeedbackRecordedEvent;
@@ -111,6 +112,15 @@ class ReceptionProjection {
         messages.findById(event.messageId().value()).ifPresent(message -> {
             message.deliveredAt = event.at();
             message.deliveredBy = event.deliveredBy().value();
+        });
+    }
+
+    /** An erased member's name and phone leave the visits linked to them as well. */
+    @EventHandler
+    void on(MemberErasedEvent event) {
+        visits.findByMemberId(event.memberId().value()).forEach(visit -> {
+            visit.visitorName = null;
+            visit.phone = null;
         });
     }
 

@@ -140,7 +140,7 @@ class MemberFlowIT extends IntegrationTest {
 
         // another child of the same guardian is another member; the same child in another centre too
         desk.enrolChild(CENTRE, "Sun Mei", "Sun Hua", "13700000002", null);
-        desk.enrolChild("mem-week", "Sun Li", "Sun Hua", "13700000002", null);
+        desk.enrolChild("mem-snap", "Sun Li", "Sun Hua", "13700000002", null);
 
         // the lookup holds keyed hashes only
         assertThat(jdbc.queryForObject("select count(*) from member_identity where identity_hash like '%1370000%'"

@@ -52,7 +52,8 @@ class MembersQueryHandler {
                         where k.member_id = p.member_id and k.kind = 'CREDIT_PACK') as credits_left,
                        (select max(valid_until) from member_package k
                         where k.member_id = p.member_id and k.kind = 'TIME_MEMBERSHIP') as membership_until
-                from member_profile p """ + where + """
+                from member_profile p
+                """ + where + """
                 order by p.enrolled_at desc, p.member_id limit :limit offset :offset""",
                 params, (rs, n) -> new MemberRow(rs.getString("member_id"), rs.getString("centre"),
                         rs.getString("kind"), name(rs, query.revealPersonal()),

@@ -4,11 +4,13 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.member.MemberId;
-import com.deskledger.kernel.member.PersonalDataVault;
-import com.deskledger.kernel.member.Sealed;
+import com.deskledger.kernel.PersonalDataVault;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
+import com.deskledger.kernel.visit.VisitId;
+import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * phone for an adult without a guardian) together with the member's name. Only keyed hashes are stored. Fed by a
  * subscribing processor in the transaction that appends the event, so a concurrent duplicate that slipped past
  * the check before dispatch is refused there and rolls back; erasure releases the identity and destroys the
- * member's key in that same transaction.
+ * member's key, and the keys of the visits linked to them, in that same transaction.
  */
 @Component
 @ProcessingGroup(MemberIdentities.PROCESSING_GROUP)
@@ -83,6 +85,9 @@ class MemberIdentities {
         if (inserted == 0) {
             throw alreadyEnrolled();
         }
+        if (event.visitId() != null) {
+            linkVisit(event.visitId().value(), member.value());
+        }
     }
 
     @EventHandler
@@ -98,10 +103,26 @@ class MemberIdentities {
         }
     }
 
+    /** The visits a member was linked to hold their registration form: erasure destroys those keys too. */
+    @EventHandler
+    void on(MemberLinkedEvent event) {
+        linkVisit(event.visitId().value(), event.memberId().value());
+    }
+
     @EventHandler
     void on(MemberErasedEvent event) {
-        jdbc.update("delete from member_identity where member_id = ?", event.memberId().value());
+        String member = event.memberId().value();
+        jdbc.update("delete from member_identity where member_id = ?", member);
+        jdbc.queryForList("select visit_id from member_visit where member_id = ?", String.class, member)
+                .forEach(visit -> vault.destroy(VisitId.of(visit)));
+        jdbc.update("delete from member_visit where member_id = ?", member);
         vault.destroy(event.memberId());
+    }
+
+    private void linkVisit(String visitId, String memberId) {
+        jdbc.update("""
+                insert into member_visit (visit_id, member_id) values (?, ?)
+                on conflict (visit_id) do update set member_id = excluded.member_id""", visitId, memberId);
     }
 
     private record Rehashed(String centre, String hash) {

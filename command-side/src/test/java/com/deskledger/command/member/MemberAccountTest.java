@@ -1,5 +1,6 @@
 package com.deskledger.command.member;
 
+import com.deskledger.command.FakeVault;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
@@ -12,14 +13,13 @@ import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.MembershipExtension;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PaymentMethod;
-import com.deskledger.kernel.member.PersonalDataVault;
 import com.deskledger.kernel.member.ProductCategory;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.PurchaseKind;
 import com.deskledger.kernel.member.RefundId;
 import com.deskledger.kernel.member.RefundLine;
 import com.deskledger.kernel.member.SaleLine;
-import com.deskledger.kernel.member.Sealed;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.command.ApproveRefundCommand;
 import com.deskledger.kernel.member.command.ChangeContactDetailsCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
@@ -64,8 +64,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -845,36 +843,7 @@ class MemberAccountTest {
     }
 
     private static Sealed sealed(String plaintext) {
-        return FakeVault.sealedFor(MEMBER, plaintext);
-    }
-
-    /** Seals deterministically, so events can be compared; the real vault uses a random nonce per value. */
-    static final class FakeVault implements PersonalDataVault {
-
-        private final Map<MemberId, Boolean> destroyed = new java.util.HashMap<>();
-
-        static Sealed sealedFor(MemberId member, String plaintext) {
-            return Sealed.of("test:" + member.value() + ":" + new StringBuilder(plaintext).reverse());
-        }
-
-        @Override
-        public Sealed seal(MemberId member, String plaintext) {
-            return plaintext == null || plaintext.isBlank() ? null : sealedFor(member, plaintext.strip());
-        }
-
-        @Override
-        public Optional<String> open(MemberId member, Sealed sealed) {
-            if (sealed == null || destroyed.containsKey(member)) {
-                return Optional.empty();
-            }
-            String text = sealed.value().substring(sealed.value().lastIndexOf(':') + 1);
-            return Optional.of(new StringBuilder(text).reverse().toString());
-        }
-
-        @Override
-        public void destroy(MemberId member) {
-            destroyed.put(member, true);
-        }
+        return FakeVault.sealed(MEMBER, plaintext);
     }
 
     /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */

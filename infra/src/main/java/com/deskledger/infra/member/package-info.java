@@ -1,2 +1,2 @@
-/** Crypto-shredding of members' personal data: per-member AES-GCM keys kept outside the event store. */
+/** Crypto-shredding of personal data: AES-GCM keys per member and per visit, kept outside the event store. */
 package com.deskledger.infra.member;

@@ -2,7 +2,7 @@ package com.deskledger.kernel.member.event;
 
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.MemberId;
-import com.deskledger.kernel.member.Sealed;
+import com.deskledger.kernel.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

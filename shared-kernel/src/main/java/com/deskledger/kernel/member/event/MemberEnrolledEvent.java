@@ -5,7 +5,7 @@ import com.deskledger.kernel.CentreScoped;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.MemberKind;
-import com.deskledger.kernel.member.Sealed;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.visit.VisitId;
 import org.axonframework.serialization.Revision;
 

@@ -6,7 +6,7 @@ import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.RefundId;
 import com.deskledger.kernel.member.RefundLine;
-import com.deskledger.kernel.member.Sealed;
+import com.deskledger.kernel.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
-package com.deskledger.kernel.member;
+package com.deskledger.kernel;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A personal value encrypted with its member's key (see {@link PersonalDataVault}). Events carry only sealed
- * personal values, so destroying the key makes them unreadable for good. The text is opaque to everyone else.
+ * A personal value encrypted with its member's or visit's key (see {@link PersonalDataVault}). Events carry only
+ * sealed personal values, so destroying the key makes them unreadable for good. The text is opaque to all others.
  */
 public record Sealed(@JsonValue String value) {
 

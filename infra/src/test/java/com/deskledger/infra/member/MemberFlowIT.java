@@ -3,10 +3,19 @@ package com.deskledger.infra.member;
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
 import com.deskledger.infra.support.TestClock;
+import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.DomainException;
+import com.deskledger.kernel.ErrorCode;
+import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.member.MemberKind;
+import com.deskledger.kernel.member.command.EnrolMemberCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +23,7 @@ import java.util.List;
 
 import static com.deskledger.infra.member.MemberDesk.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The issue's story as a new user would try it: a visit converts to an enrolment, a 10-class pack is bought, two
@@ -29,6 +39,9 @@ class MemberFlowIT extends IntegrationTest {
     private static final Instant CLASS_A = Instant.parse("2026-05-04T02:00:00Z");
     private static final Instant CLASS_B = Instant.parse("2026-05-05T02:00:00Z");
     private static final Instant CLASS_C = Instant.parse("2026-05-08T02:00:00Z");
+
+    @Autowired
+    CommandGateway commands;
 
     private MemberDesk desk;
 
@@ -153,6 +166,34 @@ class MemberFlowIT extends IntegrationTest {
         assertThat(clash.status()).isEqualTo(409);
         assertThat(clash.json().get("code").asText()).isEqualTo("MEMBER_ALREADY_ENROLLED");
         desk.ok("/api/members/" + other + "/contact", json("guardianPhone", "13700000004"));
+    }
+
+    @Test
+    void aDuplicateThatSlipsPastTheCheckBeforeDispatchIsRefusedInTheAppendingTransaction() {
+        TestClock.pin(Instant.parse("2026-05-14T01:00:00Z"));
+        desk.enrolChild(CENTRE, "Zhou Yi", "Zhou Er", "13700000007", null);
+        long events = eventCount();
+        MemberId racing = MemberId.random();
+
+        // as if a second desk had passed the check at the same moment: straight onto the command bus
+        assertThatThrownBy(() -> commands.sendAndWait(new EnrolMemberCommand(racing, CentreId.of(CENTRE),
+                MemberKind.CHILD, "Zhou Yi", null, "Zhou Er", "13700000007", null, null, null, "CNY",
+                StaffId.of("mem-desk"), Instant.parse("2026-05-14T01:00:00Z"))))
+                .satisfies(thrown -> assertThat(domainCause(thrown).code())
+                        .isEqualTo(ErrorCode.MEMBER_ALREADY_ENROLLED));
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(eventCount(racing.value())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id = ?", Long.class,
+                "member:" + racing.value())).isZero();
+    }
+
+    private static DomainException domainCause(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain;
+            }
+        }
+        throw new AssertionError("no DomainException in " + thrown);
     }
 
     @Test

@@ -38,6 +38,7 @@ public enum ErrorCode {
     LEAVE_AFTER_START(Kind.RULE),
     NO_SHOW_BEFORE_START(Kind.RULE),
     NOTHING_TO_CHANGE(Kind.VALIDATION),
+    REFUNDS_WAITING(Kind.RULE),
 
     VISIT_ENDED(Kind.RULE),
     NOT_A_CALL(Kind.RULE),

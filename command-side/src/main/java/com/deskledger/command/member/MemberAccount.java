@@ -503,9 +503,14 @@ class MemberAccount {
                 command.changedBy(), command.at()));
     }
 
+    /** Refunds waiting for a manager are decided first: nothing can be done for the member after erasure. */
     @CommandHandler
     void handle(EraseMemberCommand command) {
         requireNotErased();
+        if (!pendingRefunds.isEmpty()) {
+            throw new DomainException(ErrorCode.REFUNDS_WAITING,
+                    "a refund of this member waits for a manager's decision; decide it before erasing");
+        }
         apply(new MemberErasedEvent(id, command.erasedBy(), command.at()));
     }
 

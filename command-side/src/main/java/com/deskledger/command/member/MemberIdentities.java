@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -138,7 +139,7 @@ class MemberIdentities {
                     return isBlank(changedPhone) ? null
                             : new Rehashed(rs.getString("centre"), phoneHash(changedPhone, rs.getString("name_key")));
                 }, member.value());
-        return found.stream().filter(java.util.Objects::nonNull).findFirst();
+        return found.stream().filter(Objects::nonNull).findFirst();
     }
 
     private Optional<MemberId> holder(String centre, String hash) {

@@ -761,6 +761,15 @@ class MemberAccountTest {
                 .expectException(hasCode(ErrorCode.MEMBER_ERASED));
     }
 
+    @Test
+    void rejectsErasureWhileARefundWaitsForAManager() {
+        fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT), lateRefundAsked())
+                .when(new EraseMemberCommand(MEMBER, MANAGER, EIGHT_DAYS_LATER))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectException(hasCode(ErrorCode.REFUNDS_WAITING));
+    }
+
     // ---------------------------------------------------------------- snapshots
 
     @Test

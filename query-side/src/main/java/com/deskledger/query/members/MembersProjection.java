@@ -3,6 +3,7 @@ package com.deskledger.query.members;
 import com.deskledger.kernel.Money;
 import com.deskledger.kernel.member.ClassSession;
 import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.member.PurchaseId;
@@ -78,7 +79,7 @@ class MembersProjection {
                 open(member, event.idNumber()), open(member, event.guardianName()),
                 open(member, event.guardianPhone()), open(member, event.phone()), open(member, event.email()),
                 ACTIVE, event.visitId() == null ? null : event.visitId().value(), ts(event.at()));
-        String summary = "Enrolled as " + (event.kind().name().equals("CHILD") ? "a child" : "an adult")
+        String summary = "Enrolled as " + (event.kind() == MemberKind.CHILD ? "a child" : "an adult")
                 + " member by " + event.enrolledBy() + (event.visitId() == null ? "" : " after a visit");
         timeline(message, member, event.at(), "ENROLLED", summary, null,
                 event.visitId() == null ? null : event.visitId().value(), null);

@@ -1,5 +1,7 @@
 package com.deskledger.kernel;
 
+import com.deskledger.kernel.member.AttendancePolicy;
+
 import java.time.ZoneId;
 import java.util.Set;
 
@@ -15,4 +17,10 @@ public interface CentreCatalog {
 
     /** The centre's time zone: its "day" and "hour" are counted in it. */
     ZoneId zoneOf(CentreId centre);
+
+    /** The ISO 4217 code of the currency the centre sells in. */
+    String currencyOf(CentreId centre);
+
+    /** The centre's credit policy for late leaves and no-shows. */
+    AttendancePolicy attendancePolicyOf(CentreId centre);
 }

@@ -41,4 +41,12 @@ public class AggregateDirectory {
                 String.class, aggregateId);
         return found.stream().findFirst().map(CentreId::of);
     }
+
+    /** The centre of an aggregate of the given type; empty when there is no such aggregate of that type. */
+    public Optional<CentreId> centreOf(String aggregateId, String aggregateType) {
+        List<String> found = jdbc.queryForList("""
+                select centre from aggregate_directory where aggregate_id = ? and aggregate_type = ?""",
+                String.class, aggregateId, aggregateType);
+        return found.stream().findFirst().map(CentreId::of);
+    }
 }

@@ -2,6 +2,7 @@ package com.deskledger.command.visit;
 
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.Channel;
@@ -72,11 +73,12 @@ class VisitorSession {
                 command.receptionist(), command.rings(), command.arrivedAt()));
     }
 
+    /** The form's personal values are sealed with the visit's key before they reach the event. */
     @CommandHandler
-    void handle(RecordRegistrationCommand command) {
+    void handle(RecordRegistrationCommand command, PersonalDataVault vault) {
         requireOpen();
-        apply(new VisitorRegisteredEvent(id, command.visitorName(), command.phone(), command.needs(),
-                command.referralSource(), command.at()));
+        apply(new VisitorRegisteredEvent(id, vault.seal(id, command.visitorName()), vault.seal(id, command.phone()),
+                vault.seal(id, command.needs()), command.referralSource(), command.at()));
     }
 
     @CommandHandler
@@ -100,13 +102,13 @@ class VisitorSession {
     }
 
     @CommandHandler
-    void handle(TakeMessageCommand command) {
+    void handle(TakeMessageCommand command, PersonalDataVault vault) {
         requireOpen();
         if (messages.containsKey(command.messageId())) {
             throw new DomainException(ErrorCode.MESSAGE_ALREADY_TAKEN, "this message was already taken");
         }
-        apply(new MessageTakenEvent(id, command.messageId(), command.recipient(), command.callbackNumber(),
-                command.content(), command.at()));
+        apply(new MessageTakenEvent(id, command.messageId(), command.recipient(),
+                vault.seal(id, command.callbackNumber()), vault.seal(id, command.content()), command.at()));
     }
 
     /** Delivery completes a message taken earlier, so it is allowed after the visit ended. */

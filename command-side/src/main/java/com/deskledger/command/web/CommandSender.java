@@ -26,6 +26,12 @@ public class CommandSender {
         return new CommandAccepted(aggregateId, positionOf(aggregateId));
     }
 
+    /** Sends a command whose handler answers with a value, and hands that value back with the position. */
+    public <R> CommandAnswer<R> ask(Object command, String aggregateId) {
+        R answer = gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return new CommandAnswer<>(answer, aggregateId, positionOf(aggregateId));
+    }
+
     /** The global index of the aggregate's newest event, read after the command's transaction committed. */
     private long positionOf(String aggregateId) {
         List<Long> found = jdbc.queryForList("""

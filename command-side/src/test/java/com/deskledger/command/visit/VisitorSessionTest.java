@@ -1,5 +1,6 @@
 package com.deskledger.command.visit;
 
+import com.deskledger.command.FakeVault;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
@@ -71,6 +72,7 @@ class VisitorSessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(VisitorSession.class);
+        fixture.registerInjectableResource(new FakeVault());
     }
 
     // ---------------------------------------------------------------- starting
@@ -155,7 +157,8 @@ class VisitorSessionTest {
                 .when(new RecordRegistrationCommand(VISIT, "Zhang San", "+86 138 0000 0000", "evening classes",
                         "friend", T_PLUS_5))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new VisitorRegisteredEvent(VISIT, "Zhang San", "+86 138 0000 0000", "evening classes",
+                .expectEvents(new VisitorRegisteredEvent(VISIT, FakeVault.sealed(VISIT, "Zhang San"),
+                        FakeVault.sealed(VISIT, "+86 138 0000 0000"), FakeVault.sealed(VISIT, "evening classes"),
                         "friend", T_PLUS_5));
     }
 
@@ -269,8 +272,9 @@ class VisitorSessionTest {
                 .when(new TakeMessageCommand(VISIT, message, "Teacher Chen", "021 5555 0101", "please call back",
                         T_PLUS_5))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new MessageTakenEvent(VISIT, message, "Teacher Chen", "021 5555 0101",
-                        "please call back", T_PLUS_5));
+                .expectEvents(new MessageTakenEvent(VISIT, message, "Teacher Chen",
+                        FakeVault.sealed(VISIT, "021 5555 0101"), FakeVault.sealed(VISIT, "please call back"),
+                        T_PLUS_5));
     }
 
     @Test
@@ -280,7 +284,8 @@ class VisitorSessionTest {
         fixture.given(callStarted(), messageTaken(first))
                 .when(new TakeMessageCommand(VISIT, second, "Teacher Liu", null, "second note", T_PLUS_10))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new MessageTakenEvent(VISIT, second, "Teacher Liu", null, "second note", T_PLUS_10));
+                .expectEvents(new MessageTakenEvent(VISIT, second, "Teacher Liu", null,
+                        FakeVault.sealed(VISIT, "second note"), T_PLUS_10));
     }
 
     @Test
@@ -530,7 +535,8 @@ class VisitorSessionTest {
     }
 
     private static MessageTakenEvent messageTaken(MessageId message) {
-        return new MessageTakenEvent(VISIT, message, "Teacher Chen", "021 5555 0101", "please call back", T_PLUS_5);
+        return new MessageTakenEvent(VISIT, message, "Teacher Chen", FakeVault.sealed(VISIT, "021 5555 0101"),
+                FakeVault.sealed(VISIT, "please call back"), T_PLUS_5);
     }
 
     /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */

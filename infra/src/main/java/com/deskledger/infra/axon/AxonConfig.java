@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -40,10 +41,14 @@ public class AxonConfig {
     @Bean
     ConfigurerModule pooledStreamingByDefault(
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
-            @Value("${deskledger.processors.initial-segments:1}") int segments) {
+            @Value("${deskledger.processors.initial-segments:1}") int segments,
+            @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate) {
+        // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
+        // a view waiting for the position of an event it does not handle would wait that long.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(segments)));
+                        .initialSegmentCount(segments)
+                        .claimExtensionThreshold(idleTokenUpdate.toMillis())));
     }
 }

@@ -3,10 +3,12 @@ package com.deskledger.infra.centre;
 import com.deskledger.kernel.BusinessHours;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.member.AttendancePolicy;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code deskledger.centres.<id>.zone} and {@code .name}; a centre's "day" is counted in its zone. Complaints:
- * {@code .opening-hours.<day>}, in which SLA business time is counted.
+ * {@code .opening-hours.<day>}, in which SLA business time is counted. Members: {@code .currency},
+ * {@code .late-leave-window}, {@code .late-leave-consumes-credit}, {@code .no-show-consumes-credit}.
  */
 @ConfigurationProperties("deskledger")
 public class CentreProperties implements CentreCatalog, InitializingBean {
@@ -65,6 +68,23 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
         return settings == null ? ZoneId.of("UTC") : settings.getZone();
     }
 
+    @Override
+    public String currencyOf(CentreId centre) {
+        return settings(centre).getCurrency();
+    }
+
+    @Override
+    public AttendancePolicy attendancePolicyOf(CentreId centre) {
+        Centre settings = settings(centre);
+        return new AttendancePolicy(settings.getLateLeaveWindow(), settings.isLateLeaveConsumesCredit(),
+                settings.isNoShowConsumesCredit());
+    }
+
+    private Centre settings(CentreId centre) {
+        Centre settings = centres.get(centre.value());
+        return settings == null ? new Centre() : settings;
+    }
+
     /** One centre's settings. */
     public static class Centre {
 
@@ -75,6 +95,11 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
          */
         private Map<DayOfWeek, String> openingHours = new EnumMap<>(DayOfWeek.class);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private String currency = "CNY";
+        /** A leave asked less than this before the class starts is late. */
+        private Duration lateLeaveWindow = Duration.ofHours(24);
+        private boolean lateLeaveConsumesCredit = true;
+        private boolean noShowConsumesCredit = true;
 
         public String getName() {
             return name;
@@ -102,6 +127,38 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
 
         public void setZone(ZoneId zone) {
             this.zone = zone;
+        }
+
+        public String getCurrency() {
+            return currency;
+        }
+
+        public void setCurrency(String currency) {
+            this.currency = currency;
+        }
+
+        public Duration getLateLeaveWindow() {
+            return lateLeaveWindow;
+        }
+
+        public void setLateLeaveWindow(Duration lateLeaveWindow) {
+            this.lateLeaveWindow = lateLeaveWindow;
+        }
+
+        public boolean isLateLeaveConsumesCredit() {
+            return lateLeaveConsumesCredit;
+        }
+
+        public void setLateLeaveConsumesCredit(boolean lateLeaveConsumesCredit) {
+            this.lateLeaveConsumesCredit = lateLeaveConsumesCredit;
+        }
+
+        public boolean isNoShowConsumesCredit() {
+            return noShowConsumesCredit;
+        }
+
+        public void setNoShowConsumesCredit(boolean noShowConsumesCredit) {
+            this.noShowConsumesCredit = noShowConsumesCredit;
         }
     }
 }

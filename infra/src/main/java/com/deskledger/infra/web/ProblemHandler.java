@@ -148,6 +148,12 @@ public class ProblemHandler {
             return respond(Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE.name(),
                     "your role may not do this", request));
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // e.g. a rule enforced by a subscribing handler in the appending transaction, wrapped by the processor
+            if (cause instanceof DomainException domain) {
+                return domain(domain, request);
+            }
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "something went wrong; quote the correlation id when reporting it", request));

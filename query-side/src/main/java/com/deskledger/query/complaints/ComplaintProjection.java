@@ -23,6 +23,7 @@ import com.deskledger.kernel.complaint.event.SlaBreachedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockRetargetedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStartedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStoppedEvent;
+import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -42,6 +43,7 @@ import java.util.function.Consumer;
  * {@link ComplaintTimelineProjection}'s, in the same processor.
  */
 @Component
+@ViewTables({"complaint_case", "complaint_resolution", "complaint_breach"})
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
 class ComplaintProjection {
 

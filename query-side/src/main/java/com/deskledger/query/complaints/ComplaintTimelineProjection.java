@@ -5,6 +5,7 @@ import com.deskledger.kernel.complaint.event.ComplaintEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * customer's contact details and the description stay out: the case itself shows them, masked where needed.
  */
 @Component
+@ViewTables("complaint_timeline")
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
 class ComplaintTimelineProjection {
 

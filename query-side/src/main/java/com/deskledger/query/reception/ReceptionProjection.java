@@ -1,5 +1,9 @@
 package com.deskledger.query.reception;
 
+import com.deskledger.kernel.PersonalDataVault;
+import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.member.event.MemberErasedEvent;
+import com.deskledger.kernel.visit.VisitId;
 import com.deskledger.kernel.visit.event.CallTransferredEvent;
 import com.deskledger.kernel.visit.event.ConsultantAssignedEvent;
 import com.deskledger.kernel.visit.event.FeedbackRecordedEvent;
@@ -27,13 +31,18 @@ import java.util.function.Consumer;
 class ReceptionProjection {
 
     static final String PROCESSING_GROUP = "reception";
+    /** What a message shows in place of content erased with the member it came from. */
+    static final String ERASED = "[erased]";
 
     private final ReceptionVisitRepository visits;
     private final ReceptionMessageRepository messages;
+    private final PersonalDataVault vault;
 
-    ReceptionProjection(ReceptionVisitRepository visits, ReceptionMessageRepository messages) {
+    ReceptionProjection(ReceptionVisitRepository visits, ReceptionMessageRepository messages,
+                        PersonalDataVault vault) {
         this.visits = visits;
         this.messages = messages;
+        this.vault = vault;
     }
 
     @EventHandler
@@ -53,8 +62,8 @@ class ReceptionProjection {
     @EventHandler
     void on(VisitorRegisteredEvent event) {
         update(event.visitId().value(), visit -> {
-            visit.visitorName = event.visitorName();
-            visit.phone = event.phone();
+            visit.visitorName = open(event.visitId(), event.visitorName());
+            visit.phone = open(event.visitId(), event.phone());
         });
     }
 
@@ -102,8 +111,9 @@ class ReceptionProjection {
         message.visitId = event.visitId().value();
         message.centre = visits.findById(event.visitId().value()).map(v -> v.centre).orElseThrow();
         message.recipient = event.recipient();
-        message.callbackNumber = event.callbackNumber();
-        message.content = event.content();
+        message.callbackNumber = open(event.visitId(), event.callbackNumber());
+        String content = open(event.visitId(), event.content());
+        message.content = content != null ? content : ERASED;
         message.takenAt = event.at();
         messages.save(message);
     }
@@ -116,10 +126,28 @@ class ReceptionProjection {
         });
     }
 
+    /** An erased member's personal data leaves the visits linked to them, and their messages, as well. */
+    @EventHandler
+    void on(MemberErasedEvent event) {
+        visits.findByMemberId(event.memberId().value()).forEach(visit -> {
+            visit.visitorName = null;
+            visit.phone = null;
+            messages.findByVisitId(visit.visitId).forEach(message -> {
+                message.callbackNumber = null;
+                message.content = ERASED;
+            });
+        });
+    }
+
     @ResetHandler
     void reset() {
         messages.deleteAllInBatch();
         visits.deleteAllInBatch();
+    }
+
+    /** A sealed value in plain text, or null once the visit's key was destroyed. */
+    private String open(VisitId visit, Sealed sealed) {
+        return vault.open(visit, sealed).orElse(null);
     }
 
     private void update(String visitId, Consumer<ReceptionVisit> change) {

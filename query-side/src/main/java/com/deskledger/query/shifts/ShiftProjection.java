@@ -11,6 +11,7 @@ import com.deskledger.kernel.shift.event.ShiftClockedInEvent;
 import com.deskledger.kernel.shift.event.ShiftClockedOutEvent;
 import com.deskledger.kernel.shift.event.ShiftReassignedEvent;
 import com.deskledger.kernel.shift.event.ShiftScheduledEvent;
+import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,6 +29,7 @@ import java.util.List;
  * correction's, else the clocked one, whatever order the two are applied in; {@link #reset()} clears the tables.
  */
 @Component
+@ViewTables({"shift_roster", "shift_checklist", "shift_correction", "shift_note", "shift_head_count"})
 @ProcessingGroup(ShiftProjection.PROCESSING_GROUP)
 class ShiftProjection {
 

@@ -17,6 +17,27 @@ public final class Masking {
         return phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
     }
 
+    /** Keeps the last four characters of an ID number: {@code **************4578}. */
+    public static String idNumber(String idNumber) {
+        if (idNumber == null || idNumber.isEmpty()) {
+            return idNumber;
+        }
+        int shown = idNumber.length() > 8 ? 4 : 0;
+        return "*".repeat(idNumber.length() - shown) + idNumber.substring(idNumber.length() - shown);
+    }
+
+    /** Keeps the first character of the mailbox and the domain: {@code f***@example.com}. */
+    public static String email(String email) {
+        if (email == null || email.isEmpty()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        if (at < 1) {
+            return "*".repeat(email.length());
+        }
+        return email.charAt(0) + "*".repeat(Math.max(1, at - 1)) + email.substring(at);
+    }
+
     /** Keeps the first character: {@code 王**}. */
     public static String name(String name) {
         if (name == null || name.isEmpty()) {

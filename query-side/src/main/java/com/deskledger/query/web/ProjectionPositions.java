@@ -2,6 +2,7 @@ package com.deskledger.query.web;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -69,6 +70,19 @@ public class ProjectionPositions {
                     return serializer.deserialize(
                             new SimpleSerializedObject<>(data, byte[].class, new SimpleSerializedType(type, null)));
                 }, processingGroup);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(target));
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && holds(token, target));
+    }
+
+    /**
+     * Whether the token has seen the event at the target's position. Gaps below that position do not matter: a
+     * rolled-back append leaves a gap that is never filled (until it times out), and comparing whole gap sets
+     * would make every later wait fail until then.
+     */
+    private static boolean holds(TrackingToken token, TrackingToken target) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        if (current instanceof GapAwareTrackingToken gapAware && target instanceof GapAwareTrackingToken wanted) {
+            return gapAware.getIndex() >= wanted.getIndex() && !gapAware.getGaps().contains(wanted.getIndex());
+        }
+        return current != null && current.covers(target);
     }
 }

@@ -1,17 +1,16 @@
 package com.deskledger.kernel.visit.event;
 
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.visit.VisitId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The registration form was filled in. Holds personal data: never log it. */
-@Revision("1")
-public record VisitorRegisteredEvent(VisitId visitId, String visitorName, String phone, String needs,
+/**
+ * The registration form was filled in. Name, phone and needs are sealed with the visit's key (revision 2; revision
+ * 1 held them in plain text), so erasing the member the visit led to makes them unreadable.
+ */
+@Revision("2")
+public record VisitorRegisteredEvent(VisitId visitId, Sealed visitorName, Sealed phone, Sealed needs,
                                      String referralSource, Instant at) {
-
-    @Override
-    public String toString() {
-        return "VisitorRegisteredEvent[visitId=" + visitId + ", personal data hidden]";
-    }
 }

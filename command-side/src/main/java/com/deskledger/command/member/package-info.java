@@ -1,0 +1,2 @@
+/** MemberAccount: enrolment, packages, sales, refunds, attendance, erasure; the no-duplicates lookup; REST. */
+package com.deskledger.command.member;

@@ -1,0 +1,147 @@
+package com.deskledger.infra.member;
+
+import com.deskledger.kernel.PersonalDataVault;
+import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.visit.VisitId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * AES-256-GCM with one random key per member ({@code member:<id>}) and per visit ({@code visit:<id>}) in
+ * {@code personal_key}, a table outside the event store that no projection reset touches. A sealed value is
+ * {@code v1:} and the Base64 of a fresh 12-byte nonce followed by the ciphertext and tag; the key's id is
+ * authenticated with it, so a value cannot be moved to another person. {@code plain:} marks a value written before
+ * sealing existed (see the visit upcasters): it is read as it is. Keys are read from the database on every use and
+ * never cached, so a destroyed key is gone on every node at once.
+ */
+@Component
+class JdbcPersonalDataVault implements PersonalDataVault {
+
+    private static final String PREFIX = "v1:";
+    private static final String LEGACY_PREFIX = "plain:";
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    JdbcPersonalDataVault(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Sealed seal(MemberId member, String plaintext) {
+        return seal("member:" + member.value(), plaintext);
+    }
+
+    @Override
+    public Optional<String> open(MemberId member, Sealed sealed) {
+        return open("member:" + member.value(), sealed);
+    }
+
+    @Override
+    public void destroy(MemberId member) {
+        destroy("member:" + member.value());
+    }
+
+    @Override
+    public Sealed seal(VisitId visit, String plaintext) {
+        return seal("visit:" + visit.value(), plaintext);
+    }
+
+    @Override
+    public Optional<String> open(VisitId visit, Sealed sealed) {
+        return open("visit:" + visit.value(), sealed);
+    }
+
+    @Override
+    public void destroy(VisitId visit) {
+        destroy("visit:" + visit.value());
+    }
+
+    private Sealed seal(String keyId, String plaintext) {
+        if (plaintext == null || plaintext.isBlank()) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, keyCreatingIfMissing(keyId), nonce, keyId,
+                plaintext.strip().getBytes(StandardCharsets.UTF_8));
+        return Sealed.of(PREFIX + Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array()));
+    }
+
+    private Optional<String> open(String keyId, Sealed sealed) {
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        if (sealed.value().startsWith(LEGACY_PREFIX)) {
+            return Optional.of(sealed.value().substring(LEGACY_PREFIX.length()));
+        }
+        if (!sealed.value().startsWith(PREFIX)) {
+            throw new IllegalStateException("unknown sealed format");
+        }
+        Optional<byte[]> key = key(keyId);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] data = Base64.getDecoder().decode(sealed.value().substring(PREFIX.length()));
+        byte[] nonce = new byte[NONCE_BYTES];
+        System.arraycopy(data, 0, nonce, 0, NONCE_BYTES);
+        byte[] ciphertext = new byte[data.length - NONCE_BYTES];
+        System.arraycopy(data, NONCE_BYTES, ciphertext, 0, ciphertext.length);
+        return Optional.of(new String(crypt(Cipher.DECRYPT_MODE, key.get(), nonce, keyId, ciphertext),
+                StandardCharsets.UTF_8));
+    }
+
+    private void destroy(String keyId) {
+        jdbc.update("delete from personal_key where key_id = ?", keyId);
+    }
+
+    private byte[] keyCreatingIfMissing(String keyId) {
+        Optional<byte[]> known = key(keyId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] fresh = new byte[KEY_BYTES];
+        random.nextBytes(fresh);
+        jdbc.update("insert into personal_key (key_id, secret, created_at) values (?, ?, ?) on conflict do nothing",
+                keyId, fresh, Timestamp.from(clock.instant()));
+        return key(keyId).orElseThrow(() -> new IllegalStateException("personal key could not be stored"));
+    }
+
+    private Optional<byte[]> key(String keyId) {
+        List<byte[]> found = jdbc.queryForList("select secret from personal_key where key_id = ?", byte[].class,
+                keyId);
+        return found.stream().findFirst();
+    }
+
+    private static byte[] crypt(int mode, byte[] key, byte[] nonce, String keyId, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealed value cannot be processed", e);
+        }
+    }
+}

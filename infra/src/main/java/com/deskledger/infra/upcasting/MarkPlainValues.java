@@ -1,0 +1,51 @@
+package com.deskledger.infra.upcasting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+import java.util.List;
+
+/**
+ * One revision step of an event whose personal fields became {@code Sealed}: the values a revision written before
+ * sealing holds in plain text are marked {@code plain:}, so they are read as what they are (never protected)
+ * rather than mistaken for ciphertext.
+ */
+class MarkPlainValues extends SingleEventUpcaster {
+
+    static final String PLAIN = "plain:";
+
+    private final SimpleSerializedType from;
+    private final SimpleSerializedType to;
+    private final List<String> fields;
+
+    MarkPlainValues(String type, String fromRevision, String toRevision, List<String> fields) {
+        this.from = new SimpleSerializedType(type, fromRevision);
+        this.to = new SimpleSerializedType(type, toRevision);
+        this.fields = List.copyOf(fields);
+    }
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return from.equals(representation.getType());
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(to, JsonNode.class, payload -> {
+            if (payload instanceof ObjectNode object) {
+                for (String field : fields) {
+                    JsonNode value = object.get(field);
+                    if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                        object.put(field, PLAIN + value.asText());
+                    } else if (value != null && value.isTextual()) {
+                        object.putNull(field);
+                    }
+                }
+            }
+            return payload;
+        });
+    }
+}

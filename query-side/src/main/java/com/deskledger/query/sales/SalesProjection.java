@@ -1,0 +1,230 @@
+package com.deskledger.query.sales;
+
+import com.deskledger.kernel.member.PackageKind;
+import com.deskledger.kernel.member.PurchaseId;
+import com.deskledger.kernel.member.RefundLine;
+import com.deskledger.kernel.member.RefundStatus;
+import com.deskledger.kernel.member.SaleLine;
+import com.deskledger.kernel.member.event.ClassCheckedInEvent;
+import com.deskledger.kernel.member.event.LeaveRequestedEvent;
+import com.deskledger.kernel.member.event.MemberEnrolledEvent;
+import com.deskledger.kernel.member.event.NoShowRecordedEvent;
+import com.deskledger.kernel.member.event.PackagePurchasedEvent;
+import com.deskledger.kernel.member.event.ProductsSoldEvent;
+import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
+import com.deskledger.kernel.member.event.RefundRejectedEvent;
+import com.deskledger.kernel.member.event.RefundRequestedEvent;
+import com.deskledger.kernel.visit.event.MemberLinkedEvent;
+import com.deskledger.kernel.visit.event.VisitStartedEvent;
+import com.deskledger.query.web.ViewTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the sales view. Every write is an upsert of values carried by the event (credits left, amounts), never
+ * an increment, so applying an event twice leaves the same rows; {@link #reset()} clears the view for a replay.
+ */
+@Component
+@ViewTables({"sales_entry", "sales_member", "sales_visit", "sales_credit_pack", "sales_refund_request"})
+@ProcessingGroup(SalesProjection.PROCESSING_GROUP)
+class SalesProjection {
+
+    static final String PROCESSING_GROUP = "sales";
+    static final String SALE = "SALE";
+    static final String REFUND = "REFUND";
+    static final String PACKAGE = "PACKAGE";
+    static final String PRODUCT = "PRODUCT";
+
+    private final JdbcTemplate jdbc;
+
+    SalesProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MemberEnrolledEvent event) {
+        jdbc.update("""
+                insert into sales_member (member_id, centre, enrolled_at, visit_id) values (?, ?, ?, ?)
+                on conflict (member_id) do update set centre = excluded.centre, enrolled_at = excluded.enrolled_at,
+                    visit_id = excluded.visit_id""",
+                event.memberId().value(), event.centre().value(), ts(event.at()),
+                event.visitId() == null ? null : event.visitId().value());
+        if (event.visitId() != null) {
+            converted(event.visitId().value(), event.memberId().value());
+        }
+    }
+
+    @EventHandler
+    void on(VisitStartedEvent event) {
+        jdbc.update("""
+                insert into sales_visit (visit_id, centre, arrived_at) values (?, ?, ?)
+                on conflict (visit_id) do update set centre = excluded.centre, arrived_at = excluded.arrived_at""",
+                event.visitId().value(), event.centre().value(), ts(event.arrivedAt()));
+    }
+
+    @EventHandler
+    void on(MemberLinkedEvent event) {
+        if (event.conversion()) {
+            converted(event.visitId().value(), event.memberId().value());
+        }
+    }
+
+    private void converted(String visitId, String memberId) {
+        jdbc.update("""
+                insert into sales_visit (visit_id, converted, member_id) values (?, true, ?)
+                on conflict (visit_id) do update set converted = true, member_id = excluded.member_id""",
+                visitId, memberId);
+    }
+
+    @EventHandler
+    void on(PackagePurchasedEvent event) {
+        String member = event.memberId().value();
+        String centre = centreOf(member);
+        entry(event.purchaseId().value() + ":0", centre, member, event.purchaseId().value(), null, SALE, PACKAGE,
+                event.plan(), event.kind().name(), event.soldBy().value(), event.paymentMethod().name(),
+                event.renewal(), event.price().minor(), event.price().currency(), event.at());
+        if (event.kind() == PackageKind.CREDIT_PACK) {
+            // credits_left is set by the events that consume credits, so a repeated purchase event leaves it alone
+            jdbc.update("""
+                    insert into sales_credit_pack (purchase_id, centre, member_id, plan, credits_total, credits_left,
+                        price_minor, currency, purchased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (purchase_id) do nothing""",
+                    event.purchaseId().value(), centre, member, event.plan(), event.credits(), event.credits(),
+                    event.price().minor(), event.price().currency(), ts(event.at()));
+        }
+    }
+
+    @EventHandler
+    void on(ProductsSoldEvent event) {
+        String member = event.memberId().value();
+        String centre = centreOf(member);
+        for (SaleLine line : event.lines()) {
+            entry(event.purchaseId().value() + ":" + line.line(), centre, member, event.purchaseId().value(), null,
+                    SALE, PRODUCT, line.productCode(), line.category().name(), event.soldBy().value(),
+                    event.paymentMethod().name(), false, line.amount().minor(), line.amount().currency(),
+                    event.at());
+        }
+    }
+
+    @EventHandler
+    void on(RefundRequestedEvent event) {
+        jdbc.update("""
+                insert into sales_refund_request (refund_id, centre, member_id, purchase_id, amount_minor, currency,
+                    status, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (refund_id) do nothing""",
+                event.refundId().value(), centreOf(event.memberId().value()), event.memberId().value(),
+                event.purchaseId().value(), event.amount().minor(), event.amount().currency(),
+                RefundStatus.AWAITING_APPROVAL.name(), event.requestedBy().value(), ts(event.at()));
+    }
+
+    @EventHandler
+    void on(RefundRejectedEvent event) {
+        decided(event.refundId().value(), RefundStatus.REJECTED, event.rejectedBy().value(), event.at());
+    }
+
+    @EventHandler
+    void on(PurchaseRefundedEvent event) {
+        String member = event.memberId().value();
+        String centre = centreOf(member);
+        String purchase = event.purchaseId().value();
+        String staff = event.refundedBy().value();
+        if (event.lines().isEmpty()) {
+            Map<String, Object> sold = sold(purchase + ":0");
+            entry(event.refundId().value() + ":0", centre, member, purchase, event.refundId().value(), REFUND,
+                    PACKAGE, (String) sold.get("item"), (String) sold.get("category"), staff,
+                    (String) sold.get("payment_method"), false, event.amount().minor(), event.amount().currency(),
+                    event.at());
+        }
+        for (RefundLine line : event.lines()) {
+            Map<String, Object> sold = sold(purchase + ":" + line.line());
+            entry(event.refundId().value() + ":" + line.line(), centre, member, purchase, event.refundId().value(),
+                    REFUND, PRODUCT, line.productCode(), (String) sold.get("category"), staff,
+                    (String) sold.get("payment_method"), false, line.amount().minor(), line.amount().currency(),
+                    event.at());
+        }
+        if (event.creditsLeft() != null) {
+            creditsLeft(event.purchaseId(), event.creditsLeft());
+        }
+        if (event.approvedBy() != null) {
+            decided(event.refundId().value(), RefundStatus.REFUNDED, event.approvedBy().value(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(ClassCheckedInEvent event) {
+        if (event.creditConsumed()) {
+            creditsLeft(event.coveredBy(), event.creditsLeft());
+        }
+    }
+
+    @EventHandler
+    void on(LeaveRequestedEvent event) {
+        if (event.creditConsumed()) {
+            creditsLeft(event.chargedTo(), event.creditsLeft());
+        }
+    }
+
+    @EventHandler
+    void on(NoShowRecordedEvent event) {
+        if (event.creditConsumed()) {
+            creditsLeft(event.chargedTo(), event.creditsLeft());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("sales_entry", "sales_member", "sales_visit", "sales_credit_pack",
+                "sales_refund_request")) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    private void entry(String entryId, String centre, String member, String purchase, String refund, String kind,
+                       String itemType, String item, String category, String staff, String paymentMethod,
+                       boolean renewal, long amountMinor, String currency, Instant at) {
+        jdbc.update("""
+                insert into sales_entry (entry_id, centre, member_id, purchase_id, refund_id, kind, item_type, item,
+                    category, staff, payment_method, renewal, amount_minor, currency, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (entry_id) do update set centre = excluded.centre, item = excluded.item,
+                    category = excluded.category, staff = excluded.staff, payment_method = excluded.payment_method,
+                    renewal = excluded.renewal, amount_minor = excluded.amount_minor, currency = excluded.currency,
+                    at = excluded.at""",
+                entryId, centre, member, purchase, refund, kind, itemType, item, category, staff, paymentMethod,
+                renewal, amountMinor, currency, ts(at));
+    }
+
+    private void decided(String refundId, RefundStatus status, String by, Instant at) {
+        jdbc.update("update sales_refund_request set status = ?, decided_by = ?, decided_at = ? where refund_id = ?",
+                status.name(), by, ts(at), refundId);
+    }
+
+    private void creditsLeft(PurchaseId pack, Integer left) {
+        if (pack != null && left != null) {
+            jdbc.update("update sales_credit_pack set credits_left = ? where purchase_id = ?", left, pack.value());
+        }
+    }
+
+    /** The sale a refund gives back: its item, category and payment method. */
+    private Map<String, Object> sold(String entryId) {
+        return jdbc.queryForMap("select item, category, payment_method from sales_entry where entry_id = ?",
+                entryId);
+    }
+
+    /** Events of one member arrive in order, so the enrolment has always been seen first. */
+    private String centreOf(String member) {
+        return jdbc.queryForObject("select centre from sales_member where member_id = ?", String.class, member);
+    }
+
+    private static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+}

@@ -8,6 +8,7 @@ import com.deskledger.kernel.CentreScoped;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.audit.AggregateKinds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -77,17 +78,14 @@ public class ActorMetaDataInterceptor implements MessageDispatchInterceptor<Comm
         } catch (IllegalArgumentException noTarget) {
             return Optional.empty();
         }
-        Optional<CentreId> found = directory.centreOf(target);
+        // an id of another kind of aggregate (a member id sent to a visit) is as unknown as a made-up one
+        Optional<String> type = AggregateKinds.typeOfCommand(command.getPayloadType());
+        Optional<CentreId> found = type.isPresent() ? directory.centreOf(target, type.get())
+                : directory.centreOf(target);
         if (found.isEmpty()) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "no such " + aggregateNoun(command));
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such record");
         }
         return found;
-    }
-
-    private static String aggregateNoun(CommandMessage<?> command) {
-        String name = command.getPayload().getClass().getPackageName();
-        return name.substring(name.lastIndexOf('.', name.lastIndexOf(".command") - 1) + 1,
-                name.lastIndexOf(".command"));
     }
 
     private static Optional<HttpServletRequest> currentRequest() {

@@ -72,6 +72,20 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void anIdOfAnotherKindOfRecordIsUnknownToTheVisitApi() {
+        String phone = "139" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        Http.Response member = http.post("reception", "/api/members",
+                "{\"kind\":\"ADULT\",\"name\":\"Zhou Test\",\"phone\":\"" + phone + "\"}");
+        assertThat(member.status()).as(member.text()).isEqualTo(201);
+        String memberId = member.json().get("id").asText();
+        long before = eventCount(memberId);
+        Http.Response wrongKind = http.post("reception", "/api/visits/" + memberId + "/end", "{\"outcome\":\"RESOLVED\"}");
+        assertThat(wrongKind.status()).isEqualTo(404);
+        assertThat(wrongKind.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(eventCount(memberId)).isEqualTo(before);
+    }
+
+    @Test
     void brokenRulesAre422WithTheirCodeAndStoreNothing() {
         String walkIn = http.post("reception", "/api/visits", "{\"channel\":\"WALK_IN\",\"purpose\":\"OTHER\"}")
                 .json().get("id").asText();

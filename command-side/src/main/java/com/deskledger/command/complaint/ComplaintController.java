@@ -2,6 +2,7 @@ package com.deskledger.command.complaint;
 
 import com.deskledger.command.directory.AggregateDirectory;
 import com.deskledger.command.web.CommandAccepted;
+import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreId;
@@ -43,6 +44,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import static com.deskledger.command.web.CommandResponses.ok;
+
 /**
  * Commands on complaints. Every answer carries the appended event's position. Assigning, escalating and deciding
  * on a resolution need a supervisor; whether a resolution needs a manager is the complaint's own rule.
@@ -52,7 +55,7 @@ import java.util.function.Supplier;
 @Tag(name = "Complaints", description = "ComplaintCase commands")
 class ComplaintController {
 
-    static final String POSITION_HEADER = "X-DeskLedger-Position";
+    static final String POSITION_HEADER = CommandResponses.POSITION_HEADER;
 
     private final CommandSender sender;
     private final AggregateDirectory directory;
@@ -238,10 +241,6 @@ class ComplaintController {
             return Role.MANAGER;
         }
         return actor.has(Role.SUPERVISOR) ? Role.SUPERVISOR : Role.RECEPTIONIST;
-    }
-
-    private static ResponseEntity<CommandAccepted> ok(CommandAccepted accepted) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(accepted.position())).body(accepted);
     }
 
     private static ComplaintId complaintId(String raw) {

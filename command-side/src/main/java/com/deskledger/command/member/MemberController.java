@@ -2,6 +2,7 @@ package com.deskledger.command.member;
 
 import com.deskledger.command.directory.AggregateDirectory;
 import com.deskledger.command.web.CommandAccepted;
+import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandAnswer;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
@@ -58,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+
 /**
  * Commands on member accounts. The time of every event is the server's clock, never the client's: the seven-day
  * refund rule and late leaves depend on it. Every answer carries the appended event's position.
@@ -67,7 +69,7 @@ import java.util.function.Supplier;
 @Tag(name = "Members", description = "MemberAccount commands: enrolment, packages, sales, refunds, attendance")
 class MemberController {
 
-    static final String POSITION_HEADER = "X-DeskLedger-Position";
+    static final String POSITION_HEADER = CommandResponses.POSITION_HEADER;
     static final String AGGREGATE_TYPE = "MemberAccount";
     private static final String VISIT_TYPE = "VisitorSession";
 
@@ -396,12 +398,12 @@ class MemberController {
                 .header(POSITION_HEADER, Long.toString(position)).body(body);
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(long position, Map<String, Object> body) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position)).body(body);
+    private static ResponseEntity<CommandAccepted> ok(CommandAccepted accepted) {
+        return CommandResponses.ok(accepted);
     }
 
-    private static ResponseEntity<CommandAccepted> ok(CommandAccepted accepted) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(accepted.position())).body(accepted);
+    private static ResponseEntity<Map<String, Object>> ok(long position, Map<String, Object> body) {
+        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position)).body(body);
     }
 
     private static <T> T parse(Supplier<T> parser, String message) {

@@ -1,6 +1,7 @@
 package com.deskledger.command.shift;
 
 import com.deskledger.command.web.CommandAccepted;
+import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreCatalog;
@@ -46,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.deskledger.command.web.CommandResponses.ok;
+
 /**
  * Commands on shifts. Supervisors schedule, reassign, cancel and correct; the staff member on the shift (or a
  * supervisor) clocks in and out, ticks the checklist, records head-counts and leaves hand-over notes. Every answer
@@ -56,7 +59,7 @@ import java.util.Set;
 @Tag(name = "Shifts", description = "Shift commands: roster, clocking, post checklists, head-counts, hand-over")
 class ShiftController {
 
-    static final String POSITION_HEADER = "X-DeskLedger-Position";
+    static final String POSITION_HEADER = CommandResponses.POSITION_HEADER;
 
     private final CommandSender sender;
     private final Clock clock;
@@ -261,7 +264,4 @@ class ShiftController {
         }
     }
 
-    private static ResponseEntity<CommandAccepted> ok(CommandAccepted accepted) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(accepted.position())).body(accepted);
-    }
 }

@@ -1,6 +1,7 @@
 package com.deskledger.command.visit;
 
 import com.deskledger.command.web.CommandAccepted;
+import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreId;
@@ -36,13 +37,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static com.deskledger.command.web.CommandResponses.ok;
+
 /** Commands on visits and calls at the desk. Every answer carries the appended event's position. */
 @RestController
 @RequestMapping("/api/visits")
 @Tag(name = "Visits and calls", description = "VisitorSession commands")
 class VisitController {
 
-    static final String POSITION_HEADER = "X-DeskLedger-Position";
+    static final String POSITION_HEADER = CommandResponses.POSITION_HEADER;
 
     private final CommandSender sender;
     private final Clock clock;
@@ -141,10 +144,6 @@ class VisitController {
     ResponseEntity<CommandAccepted> end(@PathVariable String id, @Valid @RequestBody VisitRequests.End request) {
         VisitId visit = visitId(id);
         return ok(sender.send(new EndVisitCommand(visit, request.outcome(), clock.instant()), visit.value()));
-    }
-
-    private static ResponseEntity<CommandAccepted> ok(CommandAccepted accepted) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(accepted.position())).body(accepted);
     }
 
     private static VisitId visitId(String raw) {

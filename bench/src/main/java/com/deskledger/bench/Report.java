@@ -1,5 +1,9 @@
 package com.deskledger.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** BENCHMARKS.md from the raw figures: tables with the targets of issue 7 beside the measured values. */
@@ -21,8 +25,8 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# DeskLedger benchmarks\n\n");
         md.append("Written by `bench/run` (see the README). Raw figures: [bench/results.json](bench/results.json)."
-                + " Causes of missed targets: see the section *Analysis* at the end, written by hand after the"
-                + " run.\n\n");
+                + " Causes of missed targets: the section *Analysis* at the end"
+                + " (`bench/analysis.md`, written by hand from a profiled run; it is not regenerated).\n\n");
         md.append("## Machine and settings\n\n| | |\n|---|---|\n");
         map(r.get("settings")).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 
@@ -104,6 +108,14 @@ final class Report {
         map(r.get("memory")).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("\nErrors (unexpected answers, by request and status): ").append(r.get("errors")).append("\n");
         md.append("\nTotal run time: ").append(r.get("totalSeconds")).append(" s.\n");
+        Path analysis = Path.of("bench", "analysis.md");
+        if (Files.exists(analysis)) {
+            try {
+                md.append("\n").append(Files.readString(analysis));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return md.toString();
     }
 }

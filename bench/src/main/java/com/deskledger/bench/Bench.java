@@ -63,7 +63,7 @@ public final class Bench {
         EmbeddedPostgres embedded = null;
         String adminUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
         String server = "PostgreSQL service on 127.0.0.1:5432";
-        if (!answers("127.0.0.1", 5432)) {
+        if (intEnv("BENCH_EMBEDDED", 0) == 1 || !answers("127.0.0.1", 5432)) {
             embedded = EmbeddedPostgres.builder().setPort(freePort()).start();
             adminUrl = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
             server = "embedded PostgreSQL (zonky) on port " + embedded.getPort();

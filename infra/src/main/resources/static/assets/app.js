@@ -1,7 +1,7 @@
 import { applyLabels, csrfToken, language, t } from './i18n.js';
 
 const $ = id => document.getElementById(id);
-const state = { me: null, centre: null, day: null, position: null, charts: {} };
+const state = { me: null, centre: null, day: null, position: null, charts: {}, data: null, online: false };
 
 async function getJson(path) {
   const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -87,7 +87,7 @@ async function loadDashboard() {
   const day = state.day;
   const from = minusDays(day, 29);
   const wait = state.position == null ? '' : `&position=${state.position}`;
-  const [reception, messages, roster, complaints, kpis, sales, revenue] = await Promise.all([
+  const all = await Promise.all([
     getJson(`/api/views/reception?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/reception/messages?centre=${c}&size=20${wait}`),
     getJson(`/api/views/roster?centre=${c}&date=${day}${wait}`),
@@ -96,20 +96,29 @@ async function loadDashboard() {
     getJson(`/api/views/sales?centre=${c}&from=${from}&to=${day}${wait}`),
     getJson(`/api/views/sales/revenue?centre=${c}&from=${from}&to=${day}&by=day${wait}`),
   ]);
+  state.data = all;
+  render();
+}
+
+/** Draws the last fetched figures; also after a language switch, without fetching again. */
+function render() {
+  if (!state.data) return;
+  const [reception, messages, roster, complaints, kpis, sales, revenue] = state.data;
 
   figures('reception-figures', [
     ['total', number(reception.total)], ['calls', number(reception.calls)],
     ['withinThreeRings', percent(reception.shareWithinThreeRings)],
     ['conversions', number(reception.conversions)], ['undelivered', number(reception.undeliveredMessages)]]);
   chart('hours-chart', {
+    // visits count every arrival, calls included: grouped bars, not stacked
     type: 'bar',
     data: {
       labels: reception.byHour.map(h => `${String(h.hour).padStart(2, '0')}:00`),
-      datasets: [{ label: t('visits'), data: reception.byHour.map(h => h.visits), backgroundColor: '#1d4e89' },
+      datasets: [{ label: t('total'), data: reception.byHour.map(h => h.visits), backgroundColor: '#1d4e89' },
         { label: t('calls'), data: reception.byHour.map(h => h.calls), backgroundColor: '#e07a1f' }],
     },
     options: { responsive: true, maintainAspectRatio: false, animation: false,
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
 
   table('messages', ['recipient', 'takenAt'], messages.items.map(m => [m.recipient, time(m.takenAt)]));
@@ -174,12 +183,17 @@ async function refresh() {
   }
 }
 
+function showLive() {
+  $('live').textContent = state.online ? `● ${t('live')}` : `○ ${t('offline')}`;
+  $('live').className = state.online ? 'live on' : 'live off';
+}
+
 let pending = null;
 function listen() {
   const source = new EventSource('/app/events');
   const live = online => {
-    $('live').textContent = online ? `● ${t('live')}` : `○ ${t('offline')}`;
-    $('live').className = online ? 'live on' : 'live off';
+    state.online = online;
+    showLive();
   };
   source.addEventListener('hello', () => { live(true); refresh(); });
   source.addEventListener('changed', message => {
@@ -205,7 +219,7 @@ function route() {
 }
 
 async function start() {
-  applyLabels(refresh);
+  applyLabels(() => { render(); showLive(); });
   document.querySelectorAll('input.csrf').forEach(el => { el.value = csrfToken(); });
   state.me = await getJson('/app/me');
   $('who').textContent = state.me.user;

@@ -53,6 +53,15 @@ try {
   await page.screenshot({ path: `${out}/dashboard-zh.png`, fullPage: true });
   await page.close();
 
+  const auditor = await login(browser, 'auditor');
+  await auditor.goto(base + '/#audit');
+  await auditor.getByRole('button', { name: 'Show' }).last().click();
+  await auditor.locator('#search tbody tr td').first().waitFor();
+  check(await auditor.locator('#search tbody tr').count() >= 1, 'an auditor searches the audit log');
+  check((await auditor.locator('#export-csv').getAttribute('href')).includes('format=csv'), 'with an export link');
+  await auditor.screenshot({ path: `${out}/audit-en.png`, fullPage: true });
+  await auditor.close();
+
   const desk = await login(browser, 'reception');
   await desk.locator('#no-pages').waitFor();
   check(await desk.locator('#dashboard').isHidden(), 'a receptionist sees no manager pages');

@@ -169,6 +169,43 @@ async function loadHistory(event) {
     ? JSON.stringify(await getJson(`/api/audit/${kind}/${id}/state?at=${new Date(at).toISOString()}`), null, 2) : '';
 }
 
+async function verifyChain() {
+  const id = encodeURIComponent($('aggregate').value.trim());
+  if (!id) return;
+  const verdict = await getJson(`/api/audit/verify?aggregate=${id}`);
+  $('verdict').textContent = verdict.intact ? t('intact', verdict.eventsChecked)
+    : t('broken', verdict.firstBroken?.sequence);
+  $('verdict').className = verdict.intact ? '' : 'bad';
+}
+
+function searchParams() {
+  const params = new URLSearchParams();
+  const put = (name, value) => { if (value) params.set(name, value); };
+  put('actor', $('s-actor').value.trim());
+  put('type', $('s-type').value.trim());
+  put('from', $('s-from').value && new Date($('s-from').value).toISOString());
+  put('to', $('s-to').value && new Date($('s-to').value).toISOString());
+  return params;
+}
+
+function updateExportLinks() {
+  const params = searchParams();
+  ['csv', 'ndjson'].forEach(format => {
+    params.set('format', format);
+    $(`export-${format}`).href = `/api/audit/events/export?${params}`;
+  });
+}
+
+async function search(event) {
+  event.preventDefault();
+  updateExportLinks();
+  const params = searchParams();
+  params.set('size', '50');
+  const found = await getJson(`/api/audit/events?${params}`);
+  table('search', ['time', 'user', 'type', 'aggregate', 'centreCol'], found.items.map(e => [e.occurredAt, e.actor,
+    e.type, `${e.aggregateType} ${e.aggregateId}`, e.centre]));
+}
+
 function showError(error) {
   $('error').hidden = false;
   $('error').textContent = t('loadFailed', error.message);
@@ -232,6 +269,9 @@ async function start() {
   picker.addEventListener('change', () => { state.centre = picker.value; refresh(); });
   $('day').addEventListener('change', () => { if ($('day').value) { state.day = $('day').value; refresh(); } });
   $('history-form').addEventListener('submit', e => loadHistory(e).catch(showError));
+  $('verify').addEventListener('click', () => verifyChain().catch(showError));
+  $('search-form').addEventListener('submit', e => search(e).catch(showError));
+  $('search-form').addEventListener('input', updateExportLinks);
   window.addEventListener('hashchange', route);
   route();
   listen();

@@ -20,6 +20,9 @@ const LABELS = {
     live: 'Live', offline: 'Connection lost — reconnecting…', history: 'History of an aggregate', kind: 'Kind',
     id: 'Id', asOf: 'State as of', show: 'Show', sequence: 'Seq.', type: 'Type', time: 'Time', user: 'User',
     loadFailed: 'Could not load: {0}',
+    verifyChain: 'Verify its hash chain', intact: 'Intact: {0} events checked.', broken: 'Broken at sequence {0}.',
+    search: 'Search the audit log', from: 'From', to: 'To', exportCsv: 'Export CSV', exportNdjson: 'Export NDJSON',
+    aggregate: 'Aggregate', centreCol: 'Centre',
   },
   zh: {
     username: '用户名', password: '密码', signIn: '登录', signOut: '退出', language: '语言',
@@ -41,6 +44,9 @@ const LABELS = {
     live: '实时', offline: '连接中断，正在重连…', history: '聚合历史', kind: '类型',
     id: '编号', asOf: '截至时刻的状态', show: '显示', sequence: '序号', type: '事件', time: '时间', user: '用户',
     loadFailed: '加载失败：{0}',
+    verifyChain: '校验哈希链', intact: '完整：已校验 {0} 个事件。', broken: '在序号 {0} 处断裂。',
+    search: '搜索审计日志', from: '从', to: '至', exportCsv: '导出 CSV', exportNdjson: '导出 NDJSON',
+    aggregate: '聚合', centreCol: '中心',
   },
 };
 

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jakarta.servlet.DispatcherType;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -17,6 +19,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 import java.time.Clock;
 
@@ -47,13 +54,40 @@ public class SecurityConfig {
                 properties.getAuthCacheSize(), clock));
     }
 
+    /**
+     * The browser's pages: a login form, a session, CSRF tokens in a cookie that scripts read and send back as
+     * {@code X-XSRF-TOKEN}. Matched first; everything else falls through to the stateless API chain.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain browser(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.securityMatcher(BrowserPaths.ALL)
+                .authenticationManager(authenticationManager)
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        // the raw token from the cookie is accepted as a header or a form field
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(BrowserPaths.PUBLIC).permitAll()
+                        .anyRequest().authenticated())
+                .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
                             DeskSecurityProperties properties, ObjectMapper json,
                             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the dashboard reads with its session; it never writes through it (no CSRF token here)
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SessionReadsOnly())))
                 .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())

@@ -1,0 +1,96 @@
+package com.deskledger.infra.dashboard;
+
+import com.deskledger.kernel.Actor;
+import com.deskledger.kernel.CentreId;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Tells open dashboards that something changed: subscribed to the event store, it sends each browser of the
+ * events' centres a notice {@code {"centres": [...], "position": n}} once the events are committed. No personal
+ * data: the page refetches its views with {@code ?position=n}, which waits until they hold the change.
+ */
+@Component
+class ChangeNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
+    private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final JdbcTemplate jdbc;
+
+    ChangeNotices(EventStore eventStore, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        eventStore.subscribe(this::appended);
+    }
+
+    SseEmitter subscribe(Actor actor) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT);
+        Listener listener = new Listener(emitter, actor.centres());
+        listeners.add(listener);
+        emitter.onCompletion(() -> listeners.remove(listener));
+        emitter.onTimeout(() -> listeners.remove(listener));
+        emitter.onError(e -> listeners.remove(listener));
+        send(listener, "hello", Map.of("position", head()));
+        return emitter;
+    }
+
+    private void appended(List<? extends EventMessage<?>> events) {
+        Set<String> centres = new TreeSet<>();
+        for (EventMessage<?> event : events) {
+            Object centre = event.getMetaData().get("centre");
+            if (centre != null) {
+                centres.add(centre.toString());
+            }
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> broadcast(centres));
+        } else {
+            broadcast(centres);
+        }
+    }
+
+    private void broadcast(Set<String> centres) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, Object> notice = Map.of("centres", List.copyOf(centres), "position", head());
+        for (Listener listener : listeners) {
+            // events without a centre (none are expected) go to everyone
+            if (centres.isEmpty() || centres.stream().anyMatch(c -> listener.centres.contains(CentreId.of(c)))) {
+                send(listener, "changed", notice);
+            }
+        }
+    }
+
+    private long head() {
+        Long max = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        return max == null ? -1 : max;
+    }
+
+    private void send(Listener listener, String name, Object data) {
+        try {
+            listener.emitter.send(SseEmitter.event().name(name).data(data));
+        } catch (IOException | IllegalStateException gone) {
+            listeners.remove(listener);
+            log.debug("dashboard stream closed");
+        }
+    }
+
+    private record Listener(SseEmitter emitter, Set<CentreId> centres) {
+    }
+}

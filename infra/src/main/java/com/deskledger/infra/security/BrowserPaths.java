@@ -1,0 +1,14 @@
+package com.deskledger.infra.security;
+
+/** The paths of the browser chain: the dashboard's pages, its assets, its own endpoints, login and logout. */
+final class BrowserPaths {
+
+    static final String[] ALL = {"/", "/index.html", "/login", "/login.html", "/logout", "/app/**",
+        "/assets/**", "/favicon.ico"};
+
+    /** Open to anyone: the login page and the static assets, which hold no data. */
+    static final String[] PUBLIC = {"/login", "/login.html", "/assets/**", "/favicon.ico"};
+
+    private BrowserPaths() {
+    }
+}

@@ -64,6 +64,10 @@ class ReportsIT extends IntegrationTest {
         clock("wed-a", "out", "2026-11-18T18:00");
         clock("tue-b", "in", "2026-11-17T12:25");              // early
         tick(B, "tue-b", checklists.get("weekday-late"));
+        // the teacher counts 2 children in the 16:00 class; one member checked in (below): a mismatch
+        created(B, "/api/shifts/" + shifts.get("tue-b") + "/head-counts", json("classId", "phonics-r",
+                "className", "Phonics R", "scheduledStart", at("2026-11-17T16:00").toString(), "room", "room 1",
+                "count", 2, "teacher", "Teacher Li"));
         clock("tue-b", "out", "2026-11-17T21:30");
 
         try {
@@ -95,9 +99,9 @@ class ReportsIT extends IntegrationTest {
                     Map.of("minor", 5_000))), "paymentMethod", "CASH")).get("purchaseId").asText();
             pin("2026-11-18T12:30");
             created(B, "/api/members/" + member + "/refunds", json("purchaseId", toy));
-            // one check-in and one leave
-            pin("2026-11-19T15:50");
-            ok(A, "/api/members/" + member + "/check-ins", session("2026-11-19T16:00"));
+            // one check-in (Tuesday 16:00) and one leave (Friday 16:00)
+            pin("2026-11-17T15:50");
+            ok(A, "/api/members/" + member + "/check-ins", session("2026-11-17T16:00"));
             pin("2026-11-19T16:30");
             ok(A, "/api/members/" + member + "/leaves", session("2026-11-20T16:00"));
 
@@ -256,6 +260,37 @@ class ReportsIT extends IntegrationTest {
                 .isEqualTo(403);
         assertThat(api.get("auditor", "/api/reports/monthly-assessment?centre=reports&month=2026-11").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theTeachersHeadCountIsReconciledWithTheCheckIns() {
+        Http.Response response = api.get(A, "/api/views/attendance/reconciliation?centre=reports&date=2026-11-17"
+                + "&position=" + position);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.header("X-DeskLedger-Consistent")).isEqualTo("true");
+        JsonNode tuesday = response.json();
+        assertThat(tuesday.get("mismatches").asLong()).isEqualTo(1);
+        assertThat(tuesday.get("sessions")).hasSize(1);
+        JsonNode session = tuesday.get("sessions").get(0);
+        assertThat(session.get("classId").asText()).isEqualTo("phonics-r");
+        assertThat(session.get("scheduledStart").asText()).isEqualTo("2026-11-17T08:00:00Z");
+        assertThat(session.get("headCount").asInt()).isEqualTo(2);
+        assertThat(session.get("checkIns").asLong()).isEqualTo(1);
+        assertThat(session.get("difference").asInt()).isEqualTo(1);
+        assertThat(session.get("mismatch").asBoolean()).isTrue();
+
+        // Friday's session: one member on leave, no head-count, so nothing to flag
+        JsonNode friday = api.get(AUDITOR, "/api/views/attendance/reconciliation?centre=reports&date=2026-11-20")
+                .json();
+        assertThat(friday.get("mismatches").asLong()).isZero();
+        JsonNode leave = friday.get("sessions").get(0);
+        assertThat(leave.hasNonNull("headCount")).isFalse();
+        assertThat(leave.get("checkIns").asLong()).isZero();
+        assertThat(leave.get("otherMarks").asLong()).isEqualTo(1);
+        assertThat(leave.get("mismatch").asBoolean()).isFalse();
+
+        assertThat(api.get("reception", "/api/views/attendance/reconciliation?centre=reports&date=2026-11-17")
+                .status()).isEqualTo(403);
     }
 
     @Test

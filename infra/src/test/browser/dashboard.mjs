@@ -5,8 +5,11 @@ const base = process.env.BASE_URL || 'http://localhost:8080';
 const out = process.env.OUT_DIR || 'infra/target/browser';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
+let passed = 0;
+
 function check(ok, message) {
   if (!ok) throw new Error(`FAILED: ${message}`);
+  passed++;
   console.log(`ok - ${message}`);
 }
 
@@ -69,3 +72,4 @@ try {
 } finally {
   await browser.close();
 }
+console.log(`browser: ${passed} passed, 0 failed`);

@@ -52,9 +52,6 @@ import com.deskledger.kernel.member.MemberId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -75,6 +72,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Named.named;
+
+import static com.deskledger.command.DomainExceptionMatchers.hasCode;
 
 /**
  * The complaint's rules and its SLA deadlines. The centre is the children's centre of manual 000 in Shanghai:
@@ -989,26 +988,6 @@ class ComplaintCaseTest {
 
     private static Instant at(String localShanghai) {
         return LocalDateTime.parse(localShanghai).atZone(SHANGHAI).toInstant();
-    }
-
-    /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */
-    private static Matcher<DomainException> hasCode(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException exception, Description mismatch) {
-                mismatch.appendText("code was ").appendValue(exception.code());
-            }
-        };
     }
 
     /** The children's centre: closed on Mondays; a CNY 500.00 approval limit; follow-up a week after closing. */

@@ -54,9 +54,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +63,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import static com.deskledger.command.DomainExceptionMatchers.hasCode;
 
 class MemberAccountTest {
 
@@ -855,23 +854,4 @@ class MemberAccountTest {
         return FakeVault.sealed(MEMBER, plaintext);
     }
 
-    /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */
-    private static Matcher<DomainException> hasCode(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException exception, Description mismatch) {
-                mismatch.appendText("code was ").appendValue(exception.code());
-            }
-        };
-    }
 }

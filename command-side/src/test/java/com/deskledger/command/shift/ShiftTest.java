@@ -29,15 +29,14 @@ import com.deskledger.kernel.shift.event.ShiftReassignedEvent;
 import com.deskledger.kernel.shift.event.ShiftScheduledEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import static com.deskledger.command.DomainExceptionMatchers.hasCode;
 
 class ShiftTest {
 
@@ -658,23 +657,4 @@ class ShiftTest {
                 START.plusSeconds(3600), "201", count, null, STAFF, false, END.plusSeconds(60));
     }
 
-    /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */
-    private static Matcher<DomainException> hasCode(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException exception, Description mismatch) {
-                mismatch.appendText("code was ").appendValue(exception.code());
-            }
-        };
-    }
 }

@@ -32,9 +32,6 @@ import com.deskledger.kernel.visit.event.VisitorRegisteredEvent;
 import org.axonframework.test.AxonAssertionError;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +46,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
+
+import static com.deskledger.command.DomainExceptionMatchers.hasCode;
 
 class VisitorSessionTest {
 
@@ -539,23 +538,4 @@ class VisitorSessionTest {
                 FakeVault.sealed(VISIT, "please call back"), T_PLUS_5);
     }
 
-    /** Matches a {@link DomainException} carrying the given {@link ErrorCode}. */
-    private static Matcher<DomainException> hasCode(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException exception, Description mismatch) {
-                mismatch.appendText("code was ").appendValue(exception.code());
-            }
-        };
-    }
 }

@@ -12,6 +12,7 @@ import com.deskledger.kernel.member.query.FindAttendanceDaysQuery;
 import com.deskledger.kernel.member.query.FindMemberAttendanceQuery;
 import com.deskledger.kernel.member.query.MemberAttendance;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +39,7 @@ import java.time.LocalDate;
 @Tag(name = "Attendance view", description = "Check-ins, leaves, late leaves, no-shows and attendance rates")
 class AttendanceController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
     static final long MAX_DAYS = 366;
 
     private final QueryGateway queries;
@@ -65,7 +66,7 @@ class AttendanceController {
         boolean consistent = awaited(position);
         AttendanceDay day = queries.query(new FindAttendanceDayQuery(target, date != null ? date : today(target)),
                 AttendanceDay.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(day);
+        return ViewResponses.ok(consistent, day);
     }
 
     @GetMapping("/days")
@@ -87,7 +88,7 @@ class AttendanceController {
         boolean consistent = awaited(position);
         AttendanceDays days = queries.query(new FindAttendanceDaysQuery(target, first, last), AttendanceDays.class)
                 .join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(days);
+        return ViewResponses.ok(consistent, days);
     }
 
     @GetMapping("/members/{id}")
@@ -104,7 +105,7 @@ class AttendanceController {
                         ResponseTypes.optionalInstanceOf(MemberAttendance.class)).join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such member"));
         actor.requireCentre(CentreId.of(attendance.centre()));
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(attendance);
+        return ViewResponses.ok(consistent, attendance);
     }
 
     private boolean awaited(Long position) {

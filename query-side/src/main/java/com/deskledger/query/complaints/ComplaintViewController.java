@@ -19,6 +19,7 @@ import com.deskledger.kernel.complaint.query.FindComplaintKpisQuery;
 import com.deskledger.kernel.complaint.query.FindComplaintQuery;
 import com.deskledger.kernel.complaint.query.FindComplaintsQuery;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import com.deskledger.query.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,7 +53,7 @@ import java.util.Optional;
 @Tag(name = "Complaints view", description = "Case list, case timeline and complaint KPIs")
 class ComplaintViewController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
     static final int DEFAULT_KPI_DAYS = 30;
     static final int MAX_KPI_DAYS = 366;
     private static final Map<String, ComplaintSort> SORTS = Map.of(
@@ -113,7 +114,7 @@ class ComplaintViewController {
         ComplaintPage rows = queries.query(new FindComplaintsQuery(target, status, severity, category,
                 blankToNull(department), blankToNull(handler), minAge, maxAge, sla, clock.instant(), by, descending,
                 page, size, revealsPersonalData(actor)), ComplaintPage.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     @GetMapping("/kpis")
@@ -140,7 +141,7 @@ class ComplaintViewController {
         boolean consistent = awaited(position);
         ComplaintKpis kpis = queries.query(new FindComplaintKpisQuery(target, first, last), ComplaintKpis.class)
                 .join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(kpis);
+        return ViewResponses.ok(consistent, kpis);
     }
 
     @GetMapping("/{id}")
@@ -159,7 +160,7 @@ class ComplaintViewController {
                 ResponseTypes.optionalInstanceOf(ComplaintDetail.class)).join();
         ComplaintDetail detail = found.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such complaint"));
         actor.requireCentre(CentreId.of(detail.complaint().centre()));
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(detail);
+        return ViewResponses.ok(consistent, detail);
     }
 
     private boolean awaited(Long position) {

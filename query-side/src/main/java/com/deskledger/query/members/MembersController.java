@@ -12,6 +12,7 @@ import com.deskledger.kernel.member.query.MemberPage;
 import com.deskledger.kernel.member.query.MemberProfile;
 import com.deskledger.kernel.member.query.TimelinePage;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import com.deskledger.query.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Members view", description = "Member list and profile, and each member's timeline")
 class MembersController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
 
     private final QueryGateway queries;
     private final ProjectionPositions positions;
@@ -62,7 +63,7 @@ class MembersController {
         boolean consistent = awaited(position);
         MemberPage rows = queries.query(new FindMembersQuery(target, q, page, size, revealsPersonalData(actor)),
                 MemberPage.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     @GetMapping("/{id}")
@@ -75,7 +76,7 @@ class MembersController {
                         actor.has(Role.MANAGER)), ResponseTypes.optionalInstanceOf(MemberProfile.class)).join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such member"));
         actor.requireCentre(CentreId.of(profile.centre()));
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(profile);
+        return ViewResponses.ok(consistent, profile);
     }
 
     @GetMapping("/{id}/timeline")
@@ -91,7 +92,7 @@ class MembersController {
                         revealsPersonalData(actor)), ResponseTypes.optionalInstanceOf(TimelinePage.class)).join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such member"));
         actor.requireCentre(CentreId.of(timeline.centre()));
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(timeline);
+        return ViewResponses.ok(consistent, timeline);
     }
 
     private boolean awaited(Long position) {

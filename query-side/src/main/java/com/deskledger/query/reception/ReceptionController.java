@@ -11,6 +11,7 @@ import com.deskledger.kernel.visit.query.MessagePage;
 import com.deskledger.kernel.visit.query.ReceptionDay;
 import com.deskledger.kernel.visit.query.VisitPage;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import com.deskledger.query.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,7 +37,7 @@ import java.time.LocalDate;
 @Tag(name = "Reception view", description = "Visits and calls by channel and hour, rings, messages, conversions")
 class ReceptionController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
 
     private final QueryGateway queries;
     private final ProjectionPositions positions;
@@ -63,7 +64,7 @@ class ReceptionController {
         boolean consistent = awaited(position);
         ReceptionDay day = queries.query(new FindReceptionDayQuery(target, dayOrToday(date, target)),
                 ReceptionDay.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(day);
+        return ViewResponses.ok(consistent, day);
     }
 
     @GetMapping("/visits")
@@ -80,7 +81,7 @@ class ReceptionController {
         boolean consistent = awaited(position);
         VisitPage rows = queries.query(new FindReceptionVisitsQuery(target, dayOrToday(date, target), page,
                 size, revealsPersonalData(actor)), VisitPage.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     @GetMapping("/messages")
@@ -95,7 +96,7 @@ class ReceptionController {
         boolean consistent = awaited(position);
         MessagePage rows = queries.query(new FindUndeliveredMessagesQuery(target, page, size,
                 revealsPersonalData(actor)), MessagePage.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     private boolean awaited(Long position) {

@@ -13,6 +13,7 @@ import com.deskledger.kernel.report.query.MoneyTotals;
 import com.deskledger.kernel.report.query.MonthlyAssessment;
 import com.deskledger.kernel.report.query.WeeklyReport;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,7 +51,7 @@ import java.util.regex.Pattern;
 class ReportController {
 
     static final String CSV = "text/csv";
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
     private static final List<String> VIEWS = List.of("reception", "complaints", "sales", "attendance", "shifts");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
@@ -80,7 +81,7 @@ class ReportController {
                 + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         WeeklyReport report = queries.query(new FindWeeklyReportQuery(target, label, monday), WeeklyReport.class)
                 .join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(report);
+        return ViewResponses.ok(consistent, report);
     }
 
     @GetMapping(path = "/api/reports/weekly", produces = CSV)
@@ -135,7 +136,7 @@ class ReportController {
         boolean consistent = awaited(position);
         MonthlyAssessment assessment = queries.query(new FindMonthlyAssessmentQuery(target, asked),
                 MonthlyAssessment.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(assessment);
+        return ViewResponses.ok(consistent, assessment);
     }
 
     @GetMapping(path = "/api/reports/monthly-assessment", produces = CSV)

@@ -13,6 +13,7 @@ import com.deskledger.kernel.member.query.RevenueBreakdown;
 import com.deskledger.kernel.member.query.RevenueGrouping;
 import com.deskledger.kernel.member.query.SalesSummary;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import com.deskledger.query.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,7 +41,7 @@ import java.util.Locale;
 @Tag(name = "Sales view", description = "Revenue, refunds, renewals, conversion, outstanding credits")
 class SalesController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
     static final long MAX_DAYS = 3660;
 
     private final QueryGateway queries;
@@ -73,7 +74,7 @@ class SalesController {
         boolean consistent = awaited(position);
         SalesSummary summary = queries.query(new FindSalesSummaryQuery(target, first, last,
                 currency(currency, target)), SalesSummary.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(summary);
+        return ViewResponses.ok(consistent, summary);
     }
 
     @GetMapping("/revenue")
@@ -96,7 +97,7 @@ class SalesController {
         boolean consistent = awaited(position);
         RevenueBreakdown rows = queries.query(new FindRevenueQuery(target, first, last, currency(currency, target),
                 grouping), RevenueBreakdown.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     @GetMapping("/pending-refunds")
@@ -111,7 +112,7 @@ class SalesController {
         boolean consistent = awaited(position);
         PendingRefundPage rows = queries.query(new FindPendingRefundsQuery(target, page, size),
                 PendingRefundPage.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(rows);
+        return ViewResponses.ok(consistent, rows);
     }
 
     private boolean awaited(Long position) {

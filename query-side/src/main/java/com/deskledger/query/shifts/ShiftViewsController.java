@@ -12,6 +12,7 @@ import com.deskledger.kernel.shift.query.HeadCounts;
 import com.deskledger.kernel.shift.query.Roster;
 import com.deskledger.kernel.shift.query.StaffAttendance;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,7 +37,7 @@ import java.time.temporal.ChronoUnit;
 @Tag(name = "Shift views", description = "Roster, staff attendance and head-counts")
 class ShiftViewsController {
 
-    static final String CONSISTENT_HEADER = "X-DeskLedger-Consistent";
+    static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
     static final long LONGEST_RANGE_DAYS = 366;
 
     private final QueryGateway queries;
@@ -63,7 +64,7 @@ class ShiftViewsController {
         boolean consistent = awaited(position);
         Roster roster = queries.query(new FindRosterQuery(target, dayOrToday(date, target), clock.instant()),
                 Roster.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(roster);
+        return ViewResponses.ok(consistent, roster);
     }
 
     @GetMapping("/api/views/attendance/staff")
@@ -85,7 +86,7 @@ class ShiftViewsController {
         boolean consistent = awaited(position);
         StaffAttendance attendance = queries.query(new FindStaffAttendanceQuery(target, from, to, clock.instant()),
                 StaffAttendance.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(attendance);
+        return ViewResponses.ok(consistent, attendance);
     }
 
     @GetMapping("/api/views/attendance/headcounts")
@@ -99,7 +100,7 @@ class ShiftViewsController {
         boolean consistent = awaited(position);
         HeadCounts counts = queries.query(new FindHeadCountsQuery(target, dayOrToday(date, target)),
                 HeadCounts.class).join();
-        return ResponseEntity.ok().header(CONSISTENT_HEADER, Boolean.toString(consistent)).body(counts);
+        return ViewResponses.ok(consistent, counts);
     }
 
     private boolean awaited(Long position) {

@@ -312,12 +312,15 @@ final class AppDriver {
             probe.start();
         }
         Thread.sleep(1000);
+        CpuMeter cpu = new CpuMeter(app.pid());
         measuring.set(true);
         long events0 = head();
+        CpuMeter.Reading cpu0 = cpu.read();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Reading cpu1 = cpu.read();
         long events1 = head();
         long done = commands.get();
         stop.set(true);
@@ -334,6 +337,7 @@ final class AppDriver {
         r.put("eventsPerSecond", Bench.round((events1 - events0) / elapsed));
         r.putAll(Latencies.summary(parts));
         r.put("loadAverage", Bench.loadAverage());
+        r.put("cpu", CpuMeter.perCommand(cpu0, cpu1, done));
         if (probeFreshness) {
             Map<String, Object> f = new LinkedHashMap<>(Latencies.summary(lag.toArray()));
             f.put("notConsistentWithin2s", inconsistent.get());

@@ -123,6 +123,10 @@ final class AppProcess {
         return -1;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Map<String, Object> memory() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("heapLimit", "-Xmx512m");

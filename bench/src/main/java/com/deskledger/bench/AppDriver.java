@@ -486,8 +486,15 @@ final class AppDriver {
         boolean caughtUp = false;
         while (System.nanoTime() - t0 < 3600e9) {
             Thread.sleep(1000);
+            Answer list = get("admin", "/api/admin/projections");
+            if (list.status() != 200) {
+                // a busy application may not answer within the client's 30 s while the views catch up
+                Bench.log("projections did not answer (" + list.status() + "); still waiting");
+                caughtUp = false;
+                continue;
+            }
             caughtUp = true;
-            for (JsonNode p : get("admin", "/api/admin/projections").json()) {
+            for (JsonNode p : list.json()) {
                 if ("streaming".equals(p.path("kind").asText())
                         && (p.path("position").isNull() || p.path("position").asLong() < head)) {
                     caughtUp = false;

@@ -458,7 +458,8 @@ final class AppDriver {
         }
         r.put("generatedBy", generated == null
                 ? "the command API only (the load levels, a fill phase at 32 clients and the long member)"
-                : "the command API (the load levels, a fill phase at 32 clients and the long member), then "
+                : (Bench.intEnv("BENCH_SKIP_LOAD", 0) == 1 ? "the command API (only the " + MEMBERS + " set-up members)"
+                : "the command API (the load levels, a fill phase at 32 clients and the long member)") + ", then "
                 + generated.get("events") + " events of a year of " + generated.get("centres") + " written by the"
                 + " bench's StoreGenerator in " + generated.get("seconds") + " s");
         return r;

@@ -45,6 +45,8 @@ final class AppDriver {
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private String sampleVisit;
     private String sampleComplaint;
+    private Map<String, Object> generated;
+    private Map<String, Object> generatedSamples = Map.of();
 
     AppDriver(AppProcess app, Map<String, Object> results, Path out, int levelSeconds, int fillSeconds,
               int longMemberEvents, int queryRepeats, String dbUrl) {
@@ -59,6 +61,17 @@ final class AppDriver {
 
     void runAll(Map<String, Object> limit, Runnable save) throws Exception {
         setUp();
+        if (Bench.intEnv("BENCH_SKIP_LOAD", 0) == 1) {
+            // development: only the generated store, its replays and the queries
+            generateStore(save);
+            results.put("store", store());
+            results.put("replay", replay());
+            save.run();
+            results.put("queries", queries());
+            results.put("errors", errors);
+            save.run();
+            return;
+        }
         Bench.log("warm-up");
         load(8, 10, false);
         Map<String, Object> commands = new LinkedHashMap<>();
@@ -84,6 +97,7 @@ final class AppDriver {
         }
         results.put("longMember", longMember());
         save.run();
+        generateStore(save);
         results.put("store", store());
         results.put("replay", replay());
         save.run();
@@ -460,8 +474,66 @@ final class AppDriver {
             r.put("aggregates", q.getLong(2));
             r.put("eventTableMb", q.getLong(3) / (1024 * 1024));
         }
-        r.put("generatedBy", "the command API only (the load levels, a fill phase at 32 clients and the long member)");
+        r.put("generatedBy", generated == null
+                ? "the command API only (the load levels, a fill phase at 32 clients and the long member)"
+                : (Bench.intEnv("BENCH_SKIP_LOAD", 0) == 1 ? "the command API (only the " + MEMBERS + " set-up members)"
+                : "the command API (the load levels, a fill phase at 32 clients and the long member)") + ", then "
+                + generated.get("events") + " events of a year of " + generated.get("centres") + " written by the"
+                + " bench's StoreGenerator in " + generated.get("seconds") + " s");
         return r;
+    }
+
+    /**
+     * Tops the store up to BENCH_GENERATE_EVENTS (0: off) with a generated year of several centres, then waits for
+     * every view to take the new events in (the live processors catch up from where they were).
+     */
+    private void generateStore(Runnable save) throws Exception {
+        int target = Bench.intEnv("BENCH_GENERATE_EVENTS", 1_000_000);
+        long have = head();
+        if (target <= have) {
+            return;
+        }
+        List<String> centres = List.of(System.getenv().getOrDefault("BENCH_GENERATE_CENTRES",
+                "main,east,north,south").split(","));
+        Bench.log("generating " + (target - have) + " events of a year of " + centres);
+        StoreGenerator generator = new StoreGenerator(dbUrl, (int) (target - have), centres,
+                Bench.intEnv("BENCH_GENERATE_SEED", 7));
+        generated = new LinkedHashMap<>(generator.run());
+        generatedSamples = generator.samples;
+        long t0 = System.nanoTime();
+        long head = head();
+        boolean caughtUp = false;
+        while (System.nanoTime() - t0 < 3600e9) {
+            Thread.sleep(1000);
+            Answer list = get("admin", "/api/admin/projections");
+            if (list.status() != 200) {
+                // a busy application may not answer within the client's 30 s while the views catch up
+                Bench.log("projections did not answer (" + list.status() + "); still waiting");
+                caughtUp = false;
+                continue;
+            }
+            caughtUp = true;
+            for (JsonNode p : list.json()) {
+                if ("streaming".equals(p.path("kind").asText())
+                        && (p.path("position").isNull() || p.path("position").asLong() < head)) {
+                    caughtUp = false;
+                }
+            }
+            if (caughtUp) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> catchUp = new LinkedHashMap<>();
+        catchUp.put("events", head);
+        catchUp.put("seconds", Bench.round(seconds));
+        catchUp.put("caughtUp", caughtUp);
+        catchUp.put("method", "every streaming view at once, from where it stood before the generated events");
+        generated.put("liveCatchUp", catchUp);
+        generated.put("samples", generatedSamples);
+        Bench.log("views caught up with the generated store: " + catchUp);
+        results.put("generated", generated);
+        save.run();
     }
 
     private Map<String, Object> replay() throws Exception {
@@ -510,7 +582,11 @@ final class AppDriver {
 
     private Map<String, Object> queries() {
         LocalDate today = LocalDate.now(CENTRE_ZONE);
-        String member = members.get(0);
+        String member = (String) generatedSamples.getOrDefault("member", members.get(0));
+        String sampleVisit = (String) generatedSamples.getOrDefault("visit", this.sampleVisit);
+        String sampleComplaint = (String) generatedSamples.getOrDefault("complaint", this.sampleComplaint);
+        // with a generated store, classes of today (tomorrow's are not generated); else tomorrow's bench sessions
+        LocalDate classDay = generated == null ? today.plusDays(1) : today;
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put("reception day", "/api/views/reception?date=" + today);
         paths.put("reception visits", "/api/views/reception/visits?date=" + today + "&size=20");
@@ -527,8 +603,9 @@ final class AppDriver {
         paths.put("revenue by day", "/api/views/sales/revenue?from=" + today.minusDays(30) + "&to=" + today
                 + "&by=day");
         paths.put("pending refunds", "/api/views/sales/pending-refunds");
-        paths.put("class attendance (tomorrow)", "/api/views/attendance?date=" + today.plusDays(1));
-        paths.put("attendance days", "/api/views/attendance/days?from=" + today + "&to=" + today.plusDays(2));
+        paths.put(generated == null ? "class attendance (tomorrow)" : "class attendance (today)",
+                "/api/views/attendance?date=" + classDay);
+        paths.put("attendance days", "/api/views/attendance/days?from=" + classDay.minusDays(2) + "&to=" + classDay);
         paths.put("member search", "/api/views/members?q=Bench%20Member%201");
         paths.put("member profile", "/api/views/members/" + member);
         paths.put("member timeline", "/api/views/members/" + member + "/timeline");

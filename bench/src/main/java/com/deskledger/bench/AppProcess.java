@@ -50,7 +50,10 @@ final class AppProcess {
                 // a post worked on any day, so that shifts can be clocked whatever day the benchmark runs
                 "--deskledger.shifts.posts.bench.name=Benchmark post",
                 "--deskledger.shifts.posts.bench.start=00:00",
-                "--deskledger.shifts.posts.bench.end=23:59"));
+                "--deskledger.shifts.posts.bench.end=23:59",
+                // two more centres for the generated year (bench/StoreGenerator): main, east, north, south
+                "--deskledger.centres.north.name=North centre", "--deskledger.centres.north.zone=Asia/Shanghai",
+                "--deskledger.centres.south.name=South centre", "--deskledger.centres.south.zone=Asia/Shanghai"));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DESKLEDGER_DB_URL", dbUrl);
         pb.environment().put("DESKLEDGER_DB_USER", "postgres");

@@ -2,6 +2,7 @@ package com.deskledger.infra.axon;
 
 import com.deskledger.kernel.MetaDataKeys;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -45,7 +46,11 @@ public class AxonConfig {
             @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate) {
         // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
         // a view waiting for the position of an event it does not handle would wait that long.
+        // A handler that fails stops its processor (which retries with a back-off and shows the error on the
+        // projections page) instead of Axon's default of logging the failure and going on: a view that skipped an
+        // event would silently disagree with the store until its next replay.
         return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(segments)

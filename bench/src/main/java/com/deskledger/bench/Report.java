@@ -132,7 +132,8 @@ final class Report {
                 .append(map(lm.get("checkInWithoutSnapshot")).get("medianMs")).append(" | ")
                 .append(map(lm.get("checkInWithoutSnapshot")).get("p99Ms")).append(" | ")
                 .append(lm.get("loadWithoutSnapshotMs")).append(" |\n\n");
-        md.append("Method: ").append(lm.get("method")).append(".\n");
+        md.append("Method: ").append(lm.get("method")).append(". Snapshot size: ").append(lm.get("snapshotBytes"))
+                .append(" bytes.\n");
 
         md.append("\n## Memory of the application process\n\n| | |\n|---|---|\n");
         map(r.get("memory")).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));

@@ -222,8 +222,7 @@ final class StoreGenerator {
 
     // ------------------------------------------------------------------ the run
 
-    Map<String, Object> run() throws Exception {
-        long t0 = System.nanoTime();
+    private void identityKey() throws Exception {
         byte[] identitySecret;
         try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
              Statement s = c.createStatement();
@@ -232,6 +231,69 @@ final class StoreGenerator {
             identitySecret = r.getBytes(1);
         }
         mac.init(new SecretKeySpec(identitySecret, "HmacSHA256"));
+    }
+
+    /**
+     * One adult member of centre main with a long history, as the application would have stored it: enrolled years
+     * ago with a pack of credits, then two classes on most days until today ({@code total} events in all). The
+     * member's state keeps only the sessions of its last 31 days, whatever the length of the history, so this is
+     * the member a desk meets after years, not {@code total} check-ins to future classes sent through the API.
+     * Answers the member's id.
+     */
+    String longMember(int total) throws Exception {
+        identityKey();
+        Centre c = new Centre("main");
+        int checkIns = total - 2;
+        LocalDate first = today.minusDays(checkIns / 2 + 1);
+        Instant enrolled = first.minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
+        String id = uuid();
+        String key = "member:" + id;
+        String name = fullName();
+        String phone = phone();
+        directory(id, "MemberAccount", c.id, enrolled);
+        emit(enrolled, id, "MemberAccount", "member.event.MemberEnrolledEvent", "1", new J().s("memberId", id)
+                .s("centre", c.id).s("kind", "ADULT").s("name", seal(key, name, enrolled))
+                .s("phone", seal(key, phone, enrolled)).s("currency", "CNY").s("enrolledBy", c.reception.user)
+                .s("at", enrolled.toString()), c.id, c.reception, uuid());
+        identityRows.append(id).append('\t').append(c.id).append('\t')
+                .append(hmac("phone|" + phone + "|" + hmac("name|" + normalName(name)))).append('\t')
+                .append("PHONE").append('\t').append(hmac("name|" + normalName(name))).append('\n');
+        String pack = uuid();
+        int credits = checkIns + 200; // credits left for the benchmark's own check-ins
+        Instant bought = enrolled.plusSeconds(120);
+        emit(bought, id, "MemberAccount", "member.event.PackagePurchasedEvent", "1", new J().s("memberId", id)
+                .s("purchaseId", pack).s("plan", "Adult " + credits + " classes").s("kind", "CREDIT_PACK")
+                .n("credits", credits).raw("price", money(credits * 12000L)).s("paymentMethod", "TRANSFER")
+                .b("renewal", false).s("soldBy", c.reception.user).s("at", bought.toString()), c.id, c.reception,
+                uuid());
+        for (int i = 0; i < checkIns; i++) {
+            LocalDate day = first.plusDays(i / 2);
+            Instant start = day.atTime(i % 2 == 0 ? LocalTime.of(10, 0) : LocalTime.of(18, 30)).atZone(ZONE)
+                    .toInstant();
+            Instant at = start.minusSeconds(60 + rnd.nextInt(600));
+            if (at.isAfter(now)) {
+                at = now.minusSeconds(checkIns - i);
+            }
+            credits--;
+            emit(at, id, "MemberAccount", "member.event.ClassCheckedInEvent", "1", new J().s("memberId", id)
+                    .raw("session", new J().s("classCode", i % 2 == 0 ? "ADULT-YOGA" : "ADULT-ENGLISH")
+                            .s("scheduledStart", start.toString()).s("room", "Room " + (1 + i % 2)).toString())
+                    .s("coveredBy", pack).b("creditConsumed", true).n("creditsLeft", credits)
+                    .s("checkedInBy", c.reception.user).s("at", at.toString()), c.id, c.reception, uuid());
+        }
+        try (Connection conn = DriverManager.getConnection(dbUrl, "postgres", "")) {
+            conn.setAutoCommit(false);
+            CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
+            drain(now.plusSeconds(3600), copy);
+            flush(copy);
+            conn.commit();
+        }
+        return id;
+    }
+
+    Map<String, Object> run() throws Exception {
+        long t0 = System.nanoTime();
+        identityKey();
         List<Centre> all = new ArrayList<>();
         for (String id : centres) {
             all.add(timetable(new Centre(id)));

@@ -177,6 +177,8 @@ class DashboardIT extends IntegrationTest {
         String replay = "/api/admin/projections/audit-log/replay";
         Browser admin = new Browser();
         assertThat(admin.login("admin", "admin").statusCode()).isEqualTo(302);
+        // the page, loaded after the login, brings the session's new CSRF token
+        assertThat(admin.get("/").statusCode()).isEqualTo(200);
         assertThat(admin.get("/api/admin/projections").statusCode()).isEqualTo(200);
 
         HttpResponse<String> withoutToken = admin.post(replay, null);
@@ -194,6 +196,7 @@ class DashboardIT extends IntegrationTest {
 
         Browser manager = new Browser();
         manager.login("dash-manager", "dash-manager");
+        manager.get("/");
         HttpResponse<String> refused = manager.post(replay, manager.csrf());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"code\":\"FORBIDDEN_ROLE\"");
@@ -218,11 +221,11 @@ class DashboardIT extends IntegrationTest {
         assertThat(weekly.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(weekly.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("attachment", "weekly-dash-2026-W48.csv");
-        assertThat(weekly.body()).startsWith("centre,week,figure,value").contains("dash,2026-W48,visits,");
+        assertThat(weekly.body()).contains("centre,week,figure,value\r\n", "\r\ndash,2026-W48,visits,");
         HttpResponse<String> monthly = browser.get("/api/reports/monthly-assessment?centre=dash&month=2026-11"
                 + "&format=csv");
         assertThat(monthly.statusCode()).isEqualTo(200);
-        assertThat(monthly.body()).startsWith("centre,month,staff,");
+        assertThat(monthly.body()).contains("centre,month,staff,");
         assertThat(browser.get("/api/reports/weekly?centre=dash&week=2026-W48").body()).contains("\"week\":\"2026-W48\"");
 
         Browser desk = new Browser();

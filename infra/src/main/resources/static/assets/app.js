@@ -394,7 +394,7 @@ function renderReports() {
     ['calls', number(w.calls)], ['callsWithinThreeRings', number(w.callsWithinThreeRings)],
     ['conversions', number(w.conversions)], ['conversionRate', percent(w.conversionRate)],
     ['complaintsOpened', number(w.complaintsOpened)], ['complaintsClosed', number(w.complaintsClosed)],
-    ['complaintsBreached', number(w.complaintsBreached)], ['satisfaction', percent(w.satisfactionRate)],
+    ['complaintsBreached', number(w.complaintsBreached)], ['satisfactionRate', percent(w.satisfactionRate)],
     ['gross', moneyList(w.money, 'salesMinor')], ['refunds', moneyList(w.money, 'refundsMinor')],
     ['net', moneyList(w.money, 'netMinor')], ['classPlaces', number(w.classMarks)],
     ['checkedIn', number(w.classCheckIns)], ['attendanceRate', percent(w.attendanceRate)],
@@ -402,7 +402,7 @@ function renderReports() {
     ['punctuality', percent(w.punctuality)]];
   table('weekly-table', ['figure', 'value'], rows.map(([label, value]) => [t(label), value]));
   table('monthly-table', ['staff', 'visitsHandled', 'callsAnswered', 'callsWithinThreeRings', 'complaintsResolved',
-    'complaintsSatisfied', 'satisfaction', 'gross', 'refunds', 'shiftsWorked', 'lateArrivals', 'punctuality',
+    'complaintsSatisfied', 'satisfactionRate', 'gross', 'refunds', 'shiftsWorked', 'lateArrivals', 'punctuality',
     'checklistCompletion'], d.monthly.staff.map(r => [r.staff, number(r.visitsHandled), number(r.callsAnswered),
     number(r.callsWithinThreeRings), number(r.complaintsResolved), number(r.complaintsSatisfied),
     percent(r.satisfactionRate), moneyList(r.sales, 'salesMinor'), moneyList(r.sales, 'refundsMinor'),

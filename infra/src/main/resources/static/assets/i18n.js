@@ -69,7 +69,8 @@ const LABELS = {
     'v.REFUNDED': 'refunded', 'v.REFUND_REQUESTED': 'refund requested', 'v.REFUND_REJECTED': 'refund rejected',
     'v.PRODUCTS_SOLD': 'products sold', 'v.CONTACT_CHANGED': 'contact changed', 'v.ACTIVE': 'active',
     'v.APPROVED': 'approved', 'v.REJECTED': 'rejected', 'v.CALL_IN': 'call', 'v.MEMBER': 'member visit',
-    'v.PARTNER': 'partner',
+    'v.PARTNER': 'partner', 'v.PACKAGE_PURCHASED': 'package bought', 'v.RENEWAL': 'renewal', 'v.LEAVE': 'leave',
+    'v.VISIT': 'visit', 'v.CALL': 'call', satisfactionRate: 'Satisfaction rate',
   },
   zh: {
     username: '用户名', password: '密码', signIn: '登录', signOut: '退出', language: '语言',
@@ -139,7 +140,8 @@ const LABELS = {
     'v.REFUNDED': '已退款', 'v.REFUND_REQUESTED': '申请退款', 'v.REFUND_REJECTED': '退款被拒',
     'v.PRODUCTS_SOLD': '售出商品', 'v.CONTACT_CHANGED': '联系方式变更', 'v.ACTIVE': '有效',
     'v.APPROVED': '已批准', 'v.REJECTED': '已拒绝', 'v.CALL_IN': '来电', 'v.MEMBER': '会员来访',
-    'v.PARTNER': '合作方',
+    'v.PARTNER': '合作方', 'v.PACKAGE_PURCHASED': '购买课程包', 'v.RENEWAL': '续约', 'v.LEAVE': '请假',
+    'v.VISIT': '来访', 'v.CALL': '来电', satisfactionRate: '满意率',
   },
 };
 

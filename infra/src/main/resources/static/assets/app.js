@@ -607,10 +607,18 @@ function heard() {
   watchdog = setTimeout(() => { setLive(false); reconnect(); }, HEARTBEAT_MISSED_MS);
 }
 
+/** Opens a new stream once the application answers again; signed out meanwhile, getJson goes to the login page. */
 function reconnect() {
   if (source) source.close();
   clearTimeout(reconnectTimer);
-  reconnectTimer = setTimeout(listen, 2000);
+  reconnectTimer = setTimeout(async () => {
+    try {
+      await getJson('/app/me');
+      listen();
+    } catch {
+      reconnect();
+    }
+  }, 3000);
 }
 
 function listen() {

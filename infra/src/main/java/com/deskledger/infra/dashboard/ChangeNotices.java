@@ -7,8 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * silently.
  */
 @Component
-class ChangeNotices {
+class ChangeNotices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
@@ -56,9 +56,34 @@ class ChangeNotices {
         heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the application stops, before the web server's graceful shutdown (which would
+     * otherwise wait for these never-ending requests): the pages see the drop at once and reconnect.
+     */
+    @Override
+    public void stop() {
+        running = false;
         heartbeats.shutdownNow();
+        for (Listener listener : listeners) {
+            try {
+                listener.emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                log.debug("dashboard stream already closed");
+            }
+        }
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void beat() {

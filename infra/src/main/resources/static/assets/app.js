@@ -144,7 +144,11 @@ function chart(id, config) {
   state.charts[id] = new window.Chart($(id), config);
 }
 
-async function loadDashboard() {
+/** Whether a load is still the latest: an older, slower one must not draw over a newer one. */
+let loads = 0;
+const latest = () => { const mine = loads; return () => mine === loads; };
+
+async function loadDashboard(fresh = latest()) {
   const c = encodeURIComponent(state.centre);
   const day = state.day;
   const from = minusDays(day, 29);
@@ -161,6 +165,7 @@ async function loadDashboard() {
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/complaints?centre=${c}&sla=BREACHED&sort=filedAt,desc&size=100${wait}`),
   ]);
+  if (!fresh()) return;
   state.data = all;
   render();
 }
@@ -268,9 +273,11 @@ function renderClasses(attendance, reconciliation) {
   }));
 }
 
-async function loadComplaint(id) {
+async function loadComplaint(id, fresh = latest()) {
   const wait = state.position == null ? '' : `?position=${state.position}`;
-  state.pageData = await getJson(`/api/views/complaints/${encodeURIComponent(id)}${wait}`);
+  const detail = await getJson(`/api/views/complaints/${encodeURIComponent(id)}${wait}`);
+  if (!fresh()) return;
+  state.pageData = detail;
   renderComplaint();
 }
 
@@ -297,11 +304,12 @@ function renderComplaint() {
     stamp(e.at), code(e.type), e.by || '–', details(e.details)]));
 }
 
-async function loadMember(id) {
+async function loadMember(id, fresh = latest()) {
   const wait = state.position == null ? '' : `?position=${state.position}`;
   const base = `/api/views/members/${encodeURIComponent(id)}`;
   const [profile, timeline] = await Promise.all([getJson(`${base}${wait}`),
     getJson(`${base}/timeline?size=100${wait ? `&${wait.slice(1)}` : ''}`)]);
+  if (!fresh()) return;
   state.pageData = { profile, timeline };
   renderMember();
 }
@@ -322,12 +330,13 @@ function renderMember() {
     stamp(e.at), code(e.kind), e.summary, e.amount ? money(e.amount) : '', e.reference || '', e.note || '']));
 }
 
-async function loadSession(day, classCode, start) {
+async function loadSession(day, classCode, start, fresh = latest()) {
   const c = encodeURIComponent(state.centre);
   const wait = state.position == null ? '' : `&position=${state.position}`;
   const [attendance, reconciliation] = await Promise.all([
     getJson(`/api/views/attendance?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`)]);
+  if (!fresh()) return;
   const at = new Date(start).getTime();
   state.pageData = { classCode, start,
     session: attendance.sessions.find(s => s.classCode === classCode && new Date(s.scheduledStart).getTime() === at),
@@ -370,7 +379,7 @@ function reportLinks() {
   return { c, week, month };
 }
 
-async function loadReports() {
+async function loadReports(fresh = latest()) {
   if (!$('week').value) $('week').value = isoWeek(state.day);
   if (!$('month').value) $('month').value = state.day.slice(0, 7);
   const { c, week, month } = reportLinks();
@@ -378,6 +387,7 @@ async function loadReports() {
   const [weekly, monthly] = await Promise.all([
     getJson(`/api/reports/weekly?centre=${c}&week=${encodeURIComponent(week)}${wait}`),
     getJson(`/api/reports/monthly-assessment?centre=${c}&month=${encodeURIComponent(month)}${wait}`)]);
+  if (!fresh()) return;
   state.pageData = { weekly, monthly };
   renderReports();
 }
@@ -411,13 +421,15 @@ function renderReports() {
 
 const replays = { name: null, timer: null, message: null, posting: false };
 
-async function loadAdmin() {
-  state.pageData = await getJson('/api/admin/projections');
+async function loadAdmin(fresh = latest()) {
+  const list = await getJson('/api/admin/projections');
+  if (!fresh()) return;
+  state.pageData = list;
   renderAdmin();
   const busy = state.pageData.some(p => p.replaying) || (replays.name
     && !state.pageData.find(p => p.name === replays.name)?.running);
   if (busy && !replays.timer) {
-    replays.timer = setInterval(() => { if (state.page === 'admin') loadAdmin().catch(showError); }, 500);
+    replays.timer = setInterval(() => { if (state.page === 'admin') refresh(); }, 500);
   } else if (!busy) {
     clearInterval(replays.timer);
     replays.timer = null;
@@ -497,7 +509,7 @@ async function replay(name) {
     renderAdmin();
     return;
   }
-  await loadAdmin();
+  await refresh();
 }
 
 async function loadHistory(event) {
@@ -556,18 +568,20 @@ function showError(error) {
 }
 
 const loaders = {
-  dashboard: () => loadDashboard(),
-  complaint: ([id]) => loadComplaint(id),
-  member: ([id]) => loadMember(id),
-  session: ([day, classCode, start]) => loadSession(day, classCode, start),
-  reports: () => loadReports(),
-  admin: () => loadAdmin(),
+  dashboard: (args, fresh) => loadDashboard(fresh),
+  complaint: ([id], fresh) => loadComplaint(id, fresh),
+  member: ([id], fresh) => loadMember(id, fresh),
+  session: ([day, classCode, start], fresh) => loadSession(day, classCode, start, fresh),
+  reports: (args, fresh) => loadReports(fresh),
+  admin: (args, fresh) => loadAdmin(fresh),
 };
 
 async function refresh() {
+  loads += 1;
+  const fresh = latest();
   try {
     const loader = loaders[state.page];
-    if (loader) await loader(state.args);
+    if (loader) await loader(state.args, fresh);
     $('error').hidden = true;
   } catch (error) {
     showError(error);
@@ -710,8 +724,8 @@ async function start() {
   $('search-form').addEventListener('submit', e => search(e).catch(showError));
   $('search-form').addEventListener('input', updateExportLinks);
   $('member-form').addEventListener('submit', e => findMembers(e).catch(showError));
-  $('weekly-form').addEventListener('submit', e => { e.preventDefault(); loadReports().catch(showError); });
-  $('monthly-form').addEventListener('submit', e => { e.preventDefault(); loadReports().catch(showError); });
+  $('weekly-form').addEventListener('submit', e => { e.preventDefault(); refresh(); });
+  $('monthly-form').addEventListener('submit', e => { e.preventDefault(); refresh(); });
   ['week', 'month'].forEach(id => $(id).addEventListener('input', reportLinks));
   window.addEventListener('hashchange', route);
   route();

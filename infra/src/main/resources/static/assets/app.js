@@ -419,7 +419,7 @@ function renderReports() {
     number(r.shiftsWorked), number(r.lateArrivals), percent(r.punctuality), percent(r.checklistCompletion)]));
 }
 
-const replays = { name: null, timer: null, message: null, posting: false };
+const replays = { name: null, timer: null, message: null, posting: false, polling: false };
 
 async function loadAdmin(fresh = latest()) {
   const list = await getJson('/api/admin/projections');
@@ -429,7 +429,12 @@ async function loadAdmin(fresh = latest()) {
   const busy = state.pageData.some(p => p.replaying) || (replays.name
     && !state.pageData.find(p => p.name === replays.name)?.running);
   if (busy && !replays.timer) {
-    replays.timer = setInterval(() => { if (state.page === 'admin') refresh(); }, 500);
+    // one poll at a time: a slow answer is not overtaken (and discarded) by the next poll
+    replays.timer = setInterval(() => {
+      if (state.page !== 'admin' || replays.polling) return;
+      replays.polling = true;
+      refresh().finally(() => { replays.polling = false; });
+    }, 500);
   } else if (!busy) {
     clearInterval(replays.timer);
     replays.timer = null;

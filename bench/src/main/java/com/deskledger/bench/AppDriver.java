@@ -39,6 +39,8 @@ final class AppDriver {
     private final int queryRepeats;
     private final String dbUrl;
     private final List<String> members = new ArrayList<>();
+    /** How many class sessions each member has checked in to so far (the mix walks each member's timetable). */
+    private final Map<String, AtomicLong> attended = new ConcurrentHashMap<>();
     private final AtomicLong unique = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private String sampleVisit;
@@ -211,11 +213,23 @@ final class AppDriver {
         timed(lat, commands, "visit end", "reception", "/api/visits/" + id + "/end", "{\"outcome\":\"RESOLVED\"}");
     }
 
+    /** A centre's timetable: these classes every day, on the hour from 09:00 (centre time). */
+    private static final String[] CLASSES = {"PHONICS-A", "PHONICS-B", "READING-1", "READING-2", "ART-KIDS",
+        "MUSIC-1", "DRAMA", "MATHS-FUN", "SCIENCE-LAB", "ENGLISH-TALK", "LEGO", "BALLET"};
+
+    /**
+     * A check-in to the member's next class on the timetable: the k-th check-in of member m goes to class
+     * (m + k) mod 12 on day k / 12 from today, so classes fill up as at a real centre (tens of sessions a day, each
+     * with many members) and no member checks in to one session twice.
+     */
     private void checkIn(Latencies lat, AtomicLong commands, String member) {
-        long n = unique.incrementAndGet();
-        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long k = attended.computeIfAbsent(member, m -> new AtomicLong()).getAndIncrement();
+        int slot = (int) ((Math.floorMod(member.hashCode(), CLASSES.length) + k) % CLASSES.length);
+        Instant start = LocalDate.now(CENTRE_ZONE).plusDays(k / CLASSES.length).atTime(9 + slot, 0)
+                .atZone(CENTRE_ZONE).toInstant();
         timed(lat, commands, "check-in", "reception", "/api/members/" + member + "/check-ins",
-                "{\"classCode\":\"CLS-" + n + "\",\"scheduledStart\":\"" + start + "\",\"room\":\"Room 2\"}");
+                "{\"classCode\":\"" + CLASSES[slot] + "\",\"scheduledStart\":\"" + start
+                        + "\",\"room\":\"Room " + (1 + slot % 4) + "\"}");
     }
 
     private void complaint(Latencies lat, AtomicLong commands) {
@@ -298,12 +312,15 @@ final class AppDriver {
             probe.start();
         }
         Thread.sleep(1000);
+        CpuMeter cpu = new CpuMeter(app.pid());
         measuring.set(true);
         long events0 = head();
+        CpuMeter.Reading cpu0 = cpu.read();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Reading cpu1 = cpu.read();
         long events1 = head();
         long done = commands.get();
         stop.set(true);
@@ -320,6 +337,7 @@ final class AppDriver {
         r.put("eventsPerSecond", Bench.round((events1 - events0) / elapsed));
         r.putAll(Latencies.summary(parts));
         r.put("loadAverage", Bench.loadAverage());
+        r.put("cpu", CpuMeter.perCommand(cpu0, cpu1, done));
         if (probeFreshness) {
             Map<String, Object> f = new LinkedHashMap<>(Latencies.summary(lag.toArray()));
             f.put("notConsistentWithin2s", inconsistent.get());

@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,13 +39,19 @@ final class AppProcess {
 
     static AppProcess start(Path jar, String dbUrl, Path logFile) throws Exception {
         int port = Bench.freePort();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + port, "--deskledger.demo-users=true",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        // extra JVM options for the application only, e.g. a flight recording while profiling
+        String extra = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--deskledger.demo-users=true",
                 "--deskledger.data-dir=" + logFile.getParent().resolve("data"),
                 // a post worked on any day, so that shifts can be clocked whatever day the benchmark runs
                 "--deskledger.shifts.posts.bench.name=Benchmark post",
                 "--deskledger.shifts.posts.bench.start=00:00",
-                "--deskledger.shifts.posts.bench.end=23:59");
+                "--deskledger.shifts.posts.bench.end=23:59"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DESKLEDGER_DB_URL", dbUrl);
         pb.environment().put("DESKLEDGER_DB_USER", "postgres");
         pb.environment().put("DESKLEDGER_DB_PASSWORD", "");
@@ -113,6 +121,10 @@ final class AppProcess {
             return -1;
         }
         return -1;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     Map<String, Object> memory() {

@@ -42,7 +42,8 @@ final class Report {
 
         md.append("\n## Commands (HTTP + Basic auth + Axon + PostgreSQL), realistic mix\n\n");
         md.append("Mix per client step: 40% a visit or call (start, a message half of the time, end), 35% a class"
-                + " check-in of one of 200 members with a credit pack, 15% a complaint (file + investigation note),"
+                + " check-in of one of 200 members with a credit pack (each member's next class on a timetable of twelve"
+                + " classes a day), 15% a complaint (file + investigation note),"
                 + " 10% a shift (schedule as supervisor, clock-in, clock-out). Every request is one command."
                 + " Target at 8 clients: ≥ 30% of the insert limit, p99 ≤ 20 ms.\n\n");
         md.append("| clients | commands/s | events/s | median ms | p99 ms | insert limit/s | ratio | target |\n");
@@ -56,6 +57,23 @@ final class Report {
                     .append(c.get("eventsPerSecond")).append(" | ").append(c.get("medianMs")).append(" | ")
                     .append(c.get("p99Ms")).append(" | ").append(c.get("insertLimitPerSecond")).append(" | ")
                     .append(c.get("ratioToInsertLimit")).append(" | ").append(target).append(" |\n");
+        });
+        md.append("\nCPU per command (the three parties share the machine's cores; CPU per command bounds the"
+                + " throughput: cores × 1000 / total ms):\n\n");
+        md.append("| clients | application ms | PostgreSQL ms | load generator ms | total ms | cores busy |"
+                + " bound commands/s |\n|---|---|---|---|---|---|---|\n");
+        map(r.get("commands")).values().forEach(v -> {
+            Map<String, Object> c = map(v);
+            Map<String, Object> cpu = map(c.get("cpu"));
+            if (cpu.isEmpty()) {
+                return;
+            }
+            double total = num(cpu.get("totalMsPerCommand"));
+            double cores = num(map(r.get("settings")).get("cores"));
+            md.append("| ").append(c.get("clients")).append(" | ").append(cpu.get("appMsPerCommand")).append(" | ")
+                    .append(cpu.get("postgresMsPerCommand")).append(" | ").append(cpu.get("loadGeneratorMsPerCommand"))
+                    .append(" | ").append(total).append(" | ").append(cpu.get("coresBusy")).append(" | ")
+                    .append(total > 0 ? Math.round(cores * 1000 / total) : "–").append(" |\n");
         });
 
         Map<String, Object> f = map(r.get("freshness"));

@@ -52,6 +52,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -78,6 +79,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Fields are visible to Jackson because snapshots serialize the aggregate itself.
  */
 @Aggregate(snapshotTriggerDefinition = MemberConfiguration.SNAPSHOT_TRIGGER)
+@Revision("2") // the snapshot's shape: 2 since settled sessions carry their start (older snapshots are ignored)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class MemberAccount {
@@ -86,6 +88,17 @@ class MemberAccount {
     static final Duration COOLING_OFF = Duration.ofDays(7);
     static final int MAX_CREDITS = 10_000;
     static final int MAX_QUANTITY = 10_000;
+    /**
+     * Attendance (check-in, leave, no-show) is recorded for a class session until this long after its scheduled
+     * start; an older session is history and its attendance can no longer change.
+     */
+    static final Duration ATTENDANCE_WINDOW = Duration.ofDays(30);
+    /**
+     * Settled sessions that started this long before the newest attendance record are dropped from the state (they
+     * can no longer be recorded, see {@link #ATTENDANCE_WINDOW}; one day more for the clocks of several nodes), so a
+     * member who comes for years keeps a small state and a small snapshot.
+     */
+    static final Duration SESSION_MEMORY = ATTENDANCE_WINDOW.plusDays(1);
 
     @AggregateIdentifier
     private MemberId id;
@@ -101,8 +114,8 @@ class MemberAccount {
     private Map<String, PendingRefund> pendingRefunds = new LinkedHashMap<>();
     /** Every refund id ever used, decided or not. */
     private Set<String> refunds = new HashSet<>();
-    /** How each class session (by {@link ClassSession#key()}) was settled. */
-    private Map<String, AttendanceStatus> sessions = new HashMap<>();
+    /** How each class session (by {@link ClassSession#key()}) still inside the attendance window was settled. */
+    private Map<String, SettledSession> sessions = new HashMap<>();
 
     MemberAccount() {
         // for Axon
@@ -367,7 +380,8 @@ class MemberAccount {
         requireNotErased();
         requireNotFrozen();
         ClassSession session = command.session();
-        AttendanceStatus recorded = sessions.get(session.key());
+        requireInWindow(session, command.at());
+        AttendanceStatus recorded = settled(session);
         if (recorded == AttendanceStatus.CHECKED_IN) {
             throw new DomainException(ErrorCode.ALREADY_CHECKED_IN, "already checked in to this class session");
         }
@@ -392,7 +406,8 @@ class MemberAccount {
         requireNotErased();
         requireNotFrozen();
         ClassSession session = command.session();
-        requireUnsettled(sessions.get(session.key()));
+        requireInWindow(session, command.at());
+        requireUnsettled(settled(session));
         if (!command.at().isBefore(session.scheduledStart())) {
             throw new DomainException(ErrorCode.LEAVE_AFTER_START,
                     "leave is asked before the class starts; after that it is a no-show");
@@ -411,7 +426,8 @@ class MemberAccount {
         requireNotErased();
         requireNotFrozen();
         ClassSession session = command.session();
-        requireUnsettled(sessions.get(session.key()));
+        requireInWindow(session, command.at());
+        requireUnsettled(settled(session));
         if (command.at().isBefore(session.scheduledStart())) {
             throw new DomainException(ErrorCode.NO_SHOW_BEFORE_START, "a no-show is recorded after the class starts");
         }
@@ -431,6 +447,18 @@ class MemberAccount {
 
     private record Charge(boolean consumed, PurchaseId pack, Integer creditsLeft) {
         static final Charge NONE = new Charge(false, null, null);
+    }
+
+    private static void requireInWindow(ClassSession session, Instant at) {
+        if (session.scheduledStart().isBefore(at.minus(ATTENDANCE_WINDOW))) {
+            throw new DomainException(ErrorCode.ATTENDANCE_WINDOW_CLOSED, "attendance is recorded up to "
+                    + ATTENDANCE_WINDOW.toDays() + " days after the class starts; this session is older");
+        }
+    }
+
+    private AttendanceStatus settled(ClassSession session) {
+        SettledSession settled = sessions.get(session.key());
+        return settled == null ? null : settled.status();
     }
 
     private void requireUnsettled(AttendanceStatus recorded) {
@@ -654,20 +682,35 @@ class MemberAccount {
 
     @EventSourcingHandler
     void on(ClassCheckedInEvent event) {
-        sessions.put(event.session().key(), AttendanceStatus.CHECKED_IN);
+        settle(event.session(), AttendanceStatus.CHECKED_IN, event.at());
         consumed(event.coveredBy(), event.creditsLeft());
     }
 
     @EventSourcingHandler
     void on(LeaveRequestedEvent event) {
-        sessions.put(event.session().key(), event.late() ? AttendanceStatus.LATE_LEAVE : AttendanceStatus.ON_LEAVE);
+        settle(event.session(), event.late() ? AttendanceStatus.LATE_LEAVE : AttendanceStatus.ON_LEAVE, event.at());
         consumed(event.chargedTo(), event.creditsLeft());
     }
 
     @EventSourcingHandler
     void on(NoShowRecordedEvent event) {
-        sessions.put(event.session().key(), AttendanceStatus.NO_SHOW);
+        settle(event.session(), AttendanceStatus.NO_SHOW, event.at());
         consumed(event.chargedTo(), event.creditsLeft());
+    }
+
+    /** Records how a session was settled and forgets sessions too old to be recorded any more. */
+    private void settle(ClassSession session, AttendanceStatus status, Instant at) {
+        Instant forgetBefore = at.minus(SESSION_MEMORY);
+        sessions.values().removeIf(s -> s.start().isBefore(forgetBefore));
+        sessions.put(session.key(), new SettledSession(status, session.scheduledStart()));
+    }
+
+    private record SettledSession(AttendanceStatus status, Instant start) {
+    }
+
+    /** The sessions the state still remembers (for tests of the forgetting). */
+    Set<String> settledSessionKeys() {
+        return Set.copyOf(sessions.keySet());
     }
 
     private void consumed(PurchaseId pack, Integer creditsLeft) {

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** Sends a command and answers with the position of the event it appended. */
@@ -22,18 +23,27 @@ public class CommandSender {
     }
 
     public CommandAccepted send(Object command, String aggregateId) {
+        AppendedPositions.clear();
         gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new CommandAccepted(aggregateId, positionOf(aggregateId));
     }
 
     /** Sends a command whose handler answers with a value, and hands that value back with the position. */
     public <R> CommandAnswer<R> ask(Object command, String aggregateId) {
+        AppendedPositions.clear();
         R answer = gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new CommandAnswer<>(answer, aggregateId, positionOf(aggregateId));
     }
 
-    /** The global index of the aggregate's newest event, read after the command's transaction committed. */
+    /**
+     * The global index of the event the command appended last (read in its transaction, see
+     * {@link AppendedPositions}), else of the aggregate's newest event, read after the commit.
+     */
     private long positionOf(String aggregateId) {
+        OptionalLong appended = AppendedPositions.take();
+        if (appended.isPresent()) {
+            return appended.getAsLong();
+        }
         List<Long> found = jdbc.queryForList("""
                 select globalindex from domainevententry where aggregateidentifier = ?
                 order by sequencenumber desc limit 1""", Long.class, aggregateId);

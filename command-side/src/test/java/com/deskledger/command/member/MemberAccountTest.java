@@ -565,6 +565,46 @@ class MemberAccountTest {
     }
 
     @Test
+    void attendanceOfASessionOlderThanTheWindowIsRefused() {
+        Instant tooLate = MONDAY.scheduledStart().plus(MemberAccount.ATTENDANCE_WINDOW).plusSeconds(1);
+        fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT))
+                .when(new CheckInCommand(MEMBER, MONDAY, DESK, tooLate))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.ATTENDANCE_WINDOW_CLOSED));
+        fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT))
+                .when(new RecordNoShowCommand(MEMBER, MONDAY, STRICT, DESK, tooLate))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.ATTENDANCE_WINDOW_CLOSED));
+    }
+
+    @Test
+    void attendanceIsStillRecordedOnTheWindowsLastDay() {
+        Instant lastDay = MONDAY.scheduledStart().plus(MemberAccount.ATTENDANCE_WINDOW).minusSeconds(60);
+        fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT))
+                .when(new CheckInCommand(MEMBER, MONDAY, DESK, lastDay))
+                .expectEvents(new ClassCheckedInEvent(MEMBER, MONDAY, PACK, true, 9, DESK, lastDay));
+    }
+
+    @Test
+    void theStateForgetsSessionsThatCanNoLongerBeRecordedButStillRefusesRecentOnes() {
+        ClassSession later = new ClassSession("phonics-a1", MONDAY.scheduledStart().plus(Duration.ofDays(40)),
+                "room 2");
+        Instant atLater = later.scheduledStart().minus(Duration.ofMinutes(5));
+        MemberAccount account = new MemberAccount();
+        account.on(enrolled());
+        account.on(packBought(PACK, 10, false, BOUGHT));
+        account.on(checkedIn(MONDAY, 9));
+        account.on(new ClassCheckedInEvent(MEMBER, later, PACK, true, 8, DESK, atLater));
+        assertThat(account.settledSessionKeys()).containsExactly(later.key());
+
+        fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT), checkedIn(MONDAY, 9),
+                        new ClassCheckedInEvent(MEMBER, later, PACK, true, 8, DESK, atLater))
+                .when(new CheckInCommand(MEMBER, later, DESK, atLater.plusSeconds(30)))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.ALREADY_CHECKED_IN));
+    }
+
+    @Test
     void rejectsCheckInWhileFrozen() {
         fixture.given(enrolled(), packBought(PACK, 10, false, BOUGHT), frozen(BOUGHT))
                 .when(checkIn(MONDAY))

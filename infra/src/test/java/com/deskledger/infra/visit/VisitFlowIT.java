@@ -32,6 +32,13 @@ class VisitFlowIT extends IntegrationTest {
         assertThat(message.status()).isEqualTo(201);
         long position = message.json().get("position").asLong();
         assertThat(position).isGreaterThan(started.json().get("position").asLong());
+        // the position answered is exactly the global index of the event each command appended
+        assertThat(started.json().get("position").asLong()).isEqualTo(jdbc.queryForObject("""
+                select globalindex from domainevententry where aggregateidentifier = ? and sequencenumber = 0""",
+                Long.class, id));
+        assertThat(position).isEqualTo(jdbc.queryForObject("""
+                select globalindex from domainevententry where aggregateidentifier = ? and sequencenumber = 1""",
+                Long.class, id));
 
         // the stored event carries who, where and which request
         byte[] metadata = jdbc.queryForObject("""

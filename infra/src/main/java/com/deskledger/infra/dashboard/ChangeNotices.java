@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,14 +20,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells open dashboards that something changed: subscribed to the event store, it sends each browser of the
  * events' centres a notice {@code {"centres": [...], "position": n}} once the events are committed. No personal
- * data: the page refetches its views with {@code ?position=n}, which waits until they hold the change.
+ * data: the page refetches its views with {@code ?position=n}, which waits until they hold the change. Every
+ * {@code deskledger.dashboard.heartbeat} (15 s by default) each stream gets a comment line, which keeps proxies from
+ * closing a quiet stream, and a {@code heartbeat} event, by whose absence the page sees a connection that died
+ * silently.
  */
 @Component
-class ChangeNotices {
+class ChangeNotices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
@@ -33,9 +41,60 @@ class ChangeNotices {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final JdbcTemplate jdbc;
 
-    ChangeNotices(EventStore eventStore, JdbcTemplate jdbc) {
+    private final ScheduledExecutorService heartbeats;
+
+    ChangeNotices(EventStore eventStore, JdbcTemplate jdbc,
+                  @Value("${deskledger.dashboard.heartbeat:PT15S}") Duration heartbeat) {
         this.jdbc = jdbc;
         eventStore.subscribe(this::appended);
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, heartbeat.toMillis());
+        heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the application stops, before the web server's graceful shutdown (which would
+     * otherwise wait for these never-ending requests): the pages see the drop at once and reconnect.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        heartbeats.shutdownNow();
+        for (Listener listener : listeners) {
+            try {
+                listener.emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                log.debug("dashboard stream already closed");
+            }
+        }
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void beat() {
+        for (Listener listener : listeners) {
+            try {
+                listener.emitter.send(SseEmitter.event().comment("heartbeat").name("heartbeat").data("{}"));
+            } catch (IOException | RuntimeException gone) {
+                listeners.remove(listener);
+                log.debug("dashboard stream closed");
+            }
+        }
     }
 
     SseEmitter subscribe(Actor actor) {

@@ -9,6 +9,12 @@ final class BrowserPaths {
     /** Open to anyone: the login page and the static assets, which hold no data. */
     static final String[] PUBLIC = {"/login", "/login.html", "/assets/**", "/favicon.ico"};
 
+    /**
+     * The only writes the dashboard makes with its session (POST, with the CSRF token); everything else the session
+     * may only read.
+     */
+    static final String[] SESSION_WRITES = {"/api/admin/projections/*/replay"};
+
     private BrowserPaths() {
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import java.io.IOException;
 
@@ -29,9 +30,13 @@ class ProblemSecurityHandlers {
         };
     }
 
+    /** 403: a role that may not, or (for the browser session's writes) a missing or wrong CSRF token. */
     AccessDeniedHandler accessDenied() {
-        return (request, response, e) -> write(response, Problems.of(HttpStatus.FORBIDDEN,
-                ErrorCode.FORBIDDEN_ROLE.name(), "your role may not do this", request));
+        return (request, response, e) -> write(response, e instanceof CsrfException
+                ? Problems.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+                        "send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header", request)
+                : Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE.name(), "your role may not do this",
+                        request));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

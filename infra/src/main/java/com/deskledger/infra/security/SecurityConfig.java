@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import jakarta.servlet.DispatcherType;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -20,12 +21,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Roles per route; centres are checked where the data is (commands before dispatch, views and audit per query).
@@ -77,15 +85,43 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The few API writes the dashboard makes with its browser session (an ADMIN's projection replay): the session's
+     * login is read, never created or written, and the CSRF token from the {@code XSRF-TOKEN} cookie must come back
+     * as the {@code X-XSRF-TOKEN} header (403 without it). A request with its own credentials ({@code Authorization})
+     * goes to the API chain as before.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain sessionWrites(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        List<RequestMatcher> writes = Arrays.stream(BrowserPaths.SESSION_WRITES)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+                .toList();
+        http.securityMatcher(new AndRequestMatcher(new OrRequestMatcher(writes),
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(c -> c.securityContextRepository(sessions))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
                             DeskSecurityProperties properties, ObjectMapper json,
                             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the dashboard reads with its session; it never writes through it (no CSRF token here)
+                // the dashboard reads with its session; its few writes go through sessionWrites (with CSRF)
                 .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new SessionReadsOnly())))
                 .authenticationManager(authenticationManager)

@@ -133,6 +133,50 @@ class ComplaintViewIT extends ComplaintTestSupport {
     }
 
     @Test
+    void marksCasesNearlyDueWhenLessThanAQuarterOfTheirTargetIsLeft() {
+        Instant now = Instant.now();
+        // cs-due is open around the clock; a general complaint must be answered within 4 h and resolved within 24 h
+        String nearly = file(http, "cs-desk", "cs-due", "GENERAL", now.minus(Duration.ofMinutes(210)).toString());
+        String early = file(http, "cs-desk", "cs-due", "GENERAL", now.minus(Duration.ofMinutes(60)).toString());
+        String answered = file(http, "cs-desk", "cs-due", "GENERAL", now.minus(Duration.ofMinutes(210)).toString());
+        Http.Response triaged = http.post("cs-desk", "/api/complaints/" + answered + "/triage",
+                "{\"nature\":\"justified\",\"department\":\"teaching\",\"severity\":\"GENERAL\"}");
+        assertThat(triaged.status()).as(triaged.text()).isEqualTo(200);
+        long position = triaged.json().get("position").asLong();
+
+        JsonNode items = ok(http.get("cs-desk", "/api/views/complaints?centre=cs-due&position=" + position)).json()
+                .get("items");
+        JsonNode nearlyRow = rowOf(items, nearly);
+        assertThat(nearlyRow.get("nearlyDue").asBoolean()).as("30 min of a 4 h target left").isTrue();
+        assertThat(nearlyRow.get("slaState").asText()).isEqualTo("ON_TRACK");
+        assertThat(nearlyRow.get("nextDueAt").asText()).isEqualTo(nearlyRow.get("firstResponseDueAt").asText());
+        assertThat(nearlyRow.get("businessSecondsLeft").asLong()).isBetween(1L, 1800L);
+
+        JsonNode earlyRow = rowOf(items, early);
+        assertThat(earlyRow.get("nearlyDue").asBoolean()).as("3 h of a 4 h target left").isFalse();
+        assertThat(earlyRow.get("businessSecondsLeft").asLong()).isBetween(3 * 3600L - 600, 3 * 3600L);
+
+        JsonNode answeredRow = rowOf(items, answered);
+        assertThat(answeredRow.has("firstResponseDueAt")).as("met: no longer due").isFalse();
+        assertThat(answeredRow.get("nextDueAt").asText()).isEqualTo(answeredRow.get("resolutionDueAt").asText());
+        assertThat(answeredRow.get("nearlyDue").asBoolean()).as("20.5 h of a 24 h target left").isFalse();
+
+        assertThat(detail("cs-desk", nearly).get("complaint").get("nearlyDue").asBoolean()).isTrue();
+        assertThat(jdbc.queryForMap("""
+                select first_response_target_seconds, resolution_target_seconds from complaint_case
+                where complaint_id = ?""", nearly)).containsValues(4 * 3600L, 24 * 3600L);
+    }
+
+    private static JsonNode rowOf(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (item.get("complaintId").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no row for " + id + " in " + items);
+    }
+
+    @Test
     void computesExactKpisInBusinessSecondsAndMinorUnits() {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         // closed at once, with CNY 123.45 compensation

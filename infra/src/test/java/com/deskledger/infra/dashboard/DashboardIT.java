@@ -44,6 +44,14 @@ class DashboardIT extends IntegrationTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        HttpResponse<String> post(String path, String csrfHeader) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+            if (csrfHeader != null) {
+                request.header("X-XSRF-TOKEN", csrfHeader);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> postJson(String path, String json) throws Exception {
             return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                     .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -164,6 +172,104 @@ class DashboardIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void anAdminReplaysAProjectionWithTheSessionAndTheCsrfTokenAndWithNothingLess() throws Exception {
+        String replay = "/api/admin/projections/audit-log/replay";
+        Browser admin = new Browser();
+        assertThat(admin.login("admin", "admin").statusCode()).isEqualTo(302);
+        // the page, loaded after the login, brings the session's new CSRF token
+        assertThat(admin.get("/").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/api/admin/projections").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> withoutToken = admin.post(replay, null);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("\"code\":\"CSRF_TOKEN_INVALID\"");
+        HttpResponse<String> wrongToken = admin.post(replay, "not-the-token");
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> accepted = admin.post(replay, admin.csrf());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/api/admin/projections/audit-log");
+        assertThat(accepted.body()).contains("\"name\":\"audit-log\"");
+        awaitCaughtUp(admin, "audit-log");
+
+        Browser manager = new Browser();
+        manager.login("dash-manager", "dash-manager");
+        manager.get("/");
+        HttpResponse<String> refused = manager.post(replay, manager.csrf());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"FORBIDDEN_ROLE\"");
+        assertThat(manager.get("/api/admin/projections").statusCode()).isEqualTo(403);
+
+        Browser stranger = new Browser();
+        stranger.get("/login");
+        assertThat(stranger.post(replay, stranger.csrf()).statusCode()).isEqualTo(401);
+        // the session still writes nothing else, even with the token
+        assertThat(admin.postJson("/api/visits", "{\"centre\":\"main\",\"channel\":\"WALK_IN\","
+                + "\"purpose\":\"OTHER\"}").statusCode()).isEqualTo(401);
+        // and an API client with its own credentials needs no CSRF token
+        assertThat(http.post("auditor", replay, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aManagerDownloadsTheReportsAsCsvThroughALinkWithTheSession() throws Exception {
+        Browser browser = new Browser();
+        browser.login("dash-manager", "dash-manager");
+        HttpResponse<String> weekly = browser.get("/api/reports/weekly?centre=dash&week=2026-W48&format=csv");
+        assertThat(weekly.statusCode()).isEqualTo(200);
+        assertThat(weekly.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(weekly.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment", "weekly-dash-2026-W48.csv");
+        assertThat(weekly.body()).contains("centre,week,figure,value\r\n", "\r\ndash,2026-W48,visits,");
+        HttpResponse<String> monthly = browser.get("/api/reports/monthly-assessment?centre=dash&month=2026-11"
+                + "&format=csv");
+        assertThat(monthly.statusCode()).isEqualTo(200);
+        assertThat(monthly.body()).contains("centre,month,staff,");
+        assertThat(browser.get("/api/reports/weekly?centre=dash&week=2026-W48").body()).contains("\"week\":\"2026-W48\"");
+
+        Browser desk = new Browser();
+        desk.login("dash-desk", "dash-desk");
+        assertThat(desk.get("/api/reports/weekly?centre=dash&format=csv").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theStreamBeatsWhileNothingHappens() throws Exception {
+        Browser browser = new Browser();
+        browser.login("dash-manager", "dash-manager");
+        HttpResponse<InputStream> stream = browser.client.send(HttpRequest.newBuilder(browser.uri("/app/events"))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(),
+                StandardCharsets.UTF_8))) {
+            String comment = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith(":")) {
+                            return line;
+                        }
+                    }
+                    throw new AssertionError("stream ended");
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }).get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(comment).isEqualTo(":heartbeat");
+        }
+    }
+
+    private void awaitCaughtUp(Browser admin, String projection) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            String status = admin.get("/api/admin/projections/" + projection).body();
+            if (status.contains("\"replaying\":false") && status.contains("\"running\":true")) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("replay of " + projection + " still running").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     /** The next event of the stream as "name data", read on another thread so a silent stream fails the test. */
     private static String nextEvent(BufferedReader lines) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
@@ -173,6 +279,8 @@ class DashboardIT extends IntegrationTest {
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("event:")) {
                         name = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && "heartbeat".equals(name)) {
+                        name = null;
                     } else if (line.startsWith("data:") && name != null) {
                         return name + " " + line.substring(5).trim();
                     }

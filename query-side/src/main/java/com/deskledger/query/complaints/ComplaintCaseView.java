@@ -44,6 +44,10 @@ class ComplaintCaseView {
     Instant firstResponseDueAt;
     @Column(name = "resolution_due_at")
     Instant resolutionDueAt;
+    @Column(name = "first_response_target_seconds")
+    Long firstResponseTargetSeconds;
+    @Column(name = "resolution_target_seconds")
+    Long resolutionTargetSeconds;
     @Column(name = "first_responded_at")
     Instant firstRespondedAt;
     @Column(name = "first_response_seconds")

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -83,8 +84,10 @@ class ComplaintProjection {
         update(event, view -> {
             if (event.clock() == SlaClock.FIRST_RESPONSE) {
                 view.firstResponseDueAt = event.dueAt();
+                view.firstResponseTargetSeconds = seconds(event.target());
             } else {
                 view.resolutionDueAt = event.dueAt();
+                view.resolutionTargetSeconds = seconds(event.target());
             }
         });
     }
@@ -94,8 +97,10 @@ class ComplaintProjection {
         update(event, view -> {
             if (event.clock() == SlaClock.FIRST_RESPONSE) {
                 view.firstResponseDueAt = event.dueAt();
+                view.firstResponseTargetSeconds = seconds(event.target());
             } else {
                 view.resolutionDueAt = event.dueAt();
+                view.resolutionTargetSeconds = seconds(event.target());
             }
         });
     }
@@ -278,6 +283,10 @@ class ComplaintProjection {
         jdbc.update("delete from complaint_breach");
         jdbc.update("delete from complaint_resolution");
         cases.deleteAllInBatch();
+    }
+
+    private static Long seconds(Duration target) {
+        return target == null ? null : target.toSeconds();
     }
 
     private void update(ComplaintEvent event, Consumer<ComplaintCaseView> change) {

@@ -1,6 +1,8 @@
 package com.deskledger.query.complaints;
 
+import com.deskledger.kernel.BusinessHours;
 import com.deskledger.kernel.CentreCatalog;
+import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.complaint.query.ComplaintDetail;
 import com.deskledger.kernel.complaint.query.ComplaintKpis;
 import com.deskledger.kernel.complaint.query.ComplaintPage;
@@ -26,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,10 +57,13 @@ class ComplaintQueryHandler {
     private final CentreCatalog centres;
     private final ObjectMapper json;
 
-    ComplaintQueryHandler(NamedParameterJdbcTemplate jdbc, CentreCatalog centres, ObjectMapper json) {
+    private final Clock clock;
+
+    ComplaintQueryHandler(NamedParameterJdbcTemplate jdbc, CentreCatalog centres, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.centres = centres;
         this.json = json;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -107,7 +113,7 @@ class ComplaintQueryHandler {
                 + " nulls last, c.complaint_id";
         List<ComplaintRow> rows = jdbc.query("select c.*, " + SLA_STATE + " as sla_state from complaint_case c"
                         + where + order + " limit :limit offset :offset",
-                params, (rs, n) -> row(rs, query.revealPersonal()));
+                params, (rs, n) -> row(rs, query.revealPersonal(), query.asOf()));
         return new ComplaintPage(rows, query.page(), query.size(), total);
     }
 
@@ -116,7 +122,7 @@ class ComplaintQueryHandler {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.complaintId().value());
         List<ComplaintDetail> found = jdbc.query("select c.*, " + SLA_STATE
                 + " as sla_state from complaint_case c where c.complaint_id = :id", params, (rs, n) ->
-                new ComplaintDetail(row(rs, query.revealPersonal()), rs.getString("description"),
+                new ComplaintDetail(row(rs, query.revealPersonal(), clock.instant()), rs.getString("description"),
                         rs.getString("visit_id"), (Long) rs.getObject("first_response_seconds"),
                         (Long) rs.getObject("resolution_seconds"), rs.getBoolean("first_response_breached"),
                         rs.getBoolean("resolution_breached"), resolutions(params), timeline(params)));
@@ -214,7 +220,8 @@ class ComplaintQueryHandler {
         };
     }
 
-    private static ComplaintRow row(ResultSet rs, boolean reveal) throws SQLException {
+    private ComplaintRow row(ResultSet rs, boolean reveal, Instant asOf) throws SQLException {
+        Urgency urgency = urgency(rs, asOf);
         String name = rs.getString("customer_name");
         String phone = rs.getString("customer_phone");
         return new ComplaintRow(rs.getString("complaint_id"), rs.getString("centre"), rs.getString("channel"),
@@ -227,7 +234,41 @@ class ComplaintQueryHandler {
                 rs.getString("compensation_type"), (Long) rs.getObject("compensation_minor"),
                 rs.getString("compensation_currency"), rs.getString("approval_required_from"),
                 instant(rs, "closed_at"), instant(rs, "withdrawn_at"), instant(rs, "follow_up_due_at"),
-                instant(rs, "follow_up_done_at"), instant(rs, "updated_at"));
+                instant(rs, "follow_up_done_at"), instant(rs, "updated_at"), urgency.dueAt(), urgency.secondsLeft(),
+                urgency.nearlyDue());
+    }
+
+    private record Urgency(Instant dueAt, Long secondsLeft, boolean nearlyDue) {
+    }
+
+    /**
+     * How close an open case is to its next SLA due time, in the centre's business hours: the earlier due time of
+     * the clocks still running, and whether any of them has less than a quarter of its target left.
+     */
+    private Urgency urgency(ResultSet rs, Instant asOf) throws SQLException {
+        String status = rs.getString("status");
+        if ("CLOSED".equals(status) || "WITHDRAWN".equals(status)) {
+            return new Urgency(null, null, false);
+        }
+        BusinessHours hours = centres.businessHoursOf(CentreId.of(rs.getString("centre")));
+        Instant dueAt = null;
+        Long left = null;
+        boolean nearly = false;
+        for (String clock : List.of("first_response", "resolution")) {
+            Instant due = instant(rs, clock + "_due_at");
+            if (due == null) {
+                continue;
+            }
+            long seconds = due.isAfter(asOf) ? hours.between(asOf, due).toSeconds() : 0;
+            Long target = (Long) rs.getObject(clock + "_target_seconds");
+            long threshold = target == null ? ComplaintRow.NEARLY_DUE_FALLBACK_SECONDS : target / 4;
+            nearly |= seconds < threshold || seconds == 0;
+            if (dueAt == null || due.isBefore(dueAt)) {
+                dueAt = due;
+                left = seconds;
+            }
+        }
+        return new Urgency(dueAt, left, nearly);
     }
 
     private Map<String, Object> details(String text) {

@@ -42,7 +42,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reports of manual 001 per centre, as JSON or, with {@code Accept: text/csv}, as CSV for a spreadsheet.
+ * The reports of manual 001 per centre, as JSON or, with {@code Accept: text/csv} or {@code format=csv} (a link a
+ * browser can follow), as CSV for a spreadsheet.
  * Routes already restrict them to managers and auditors. {@code position} waits, at most a couple of seconds per
  * view, until every view the reports read holds that event; {@code X-DeskLedger-Consistent} says whether they do.
  */
@@ -125,6 +126,15 @@ class ReportController {
         return csv(json, csv, "weekly-" + r.centre() + "-" + r.week() + ".csv");
     }
 
+    @GetMapping(path = "/api/reports/weekly", params = "format=csv")
+    @Operation(summary = "The weekly report as CSV whatever Accept says (format=csv), for a download link")
+    ResponseEntity<byte[]> weeklyCsvLink(@RequestParam(required = false) CentreId centre,
+                                         @RequestParam(required = false) String week,
+                                         @RequestParam(required = false) Long position,
+                                         @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        return weeklyCsv(centre, week, position, actor);
+    }
+
     @GetMapping(path = "/api/reports/monthly-assessment", produces = "application/json")
     @Operation(summary = "The monthly staff assessment of a month (YYYY-MM; default this month in the centre's zone)")
     ResponseEntity<MonthlyAssessment> monthly(@RequestParam(required = false) CentreId centre,
@@ -175,6 +185,15 @@ class ReportController {
             csv.row(cells);
         }
         return csv(json, csv, "monthly-assessment-" + a.centre() + "-" + a.month() + ".csv");
+    }
+
+    @GetMapping(path = "/api/reports/monthly-assessment", params = "format=csv")
+    @Operation(summary = "The monthly staff assessment as CSV whatever Accept says (format=csv), for a download link")
+    ResponseEntity<byte[]> monthlyCsvLink(@RequestParam(required = false) CentreId centre,
+                                          @RequestParam(required = false) String month,
+                                          @RequestParam(required = false) Long position,
+                                          @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        return monthlyCsv(centre, month, position, actor);
     }
 
     private static ResponseEntity<byte[]> csv(ResponseEntity<?> json, Csv csv, String fileName) {

@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardBrowserIT extends IntegrationTest {
 
     private static final String CENTRE = "browser";
+    /** The drill-downs' own centre, so that their complaint and class do not change the first test's figures. */
+    private static final String DRILL = "browser-drill";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Long enough for a slow, shared machine; a wait ends as soon as its condition holds. */
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -179,6 +181,75 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(driver.findElement(By.cssSelector("label[for=centre]")).getText()).isEqualTo("中心");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         screenshot("dashboard-zh");
+    }
+
+    @Test
+    void aManagerDrillsIntoAClassAComplaintsTimelineAndDownloadsTheWeeklyReport() {
+        // a member checked in to tonight's class, and a complaint with a note, all through the API
+        String member = created(http.post("drill-desk", "/api/members", "{\"centre\":\"" + DRILL
+                + "\",\"kind\":\"ADULT\",\"name\":\"Zhao Lei\",\"phone\":\"13600000088\"}")).get("id").asText();
+        created(http.post("drill-desk", "/api/members/" + member + "/packages", "{\"plan\":\"10 classes\","
+                + "\"kind\":\"CREDIT_PACK\",\"credits\":10,\"price\":{\"minor\":150000},\"paymentMethod\":\"CARD\"}"));
+        Instant tonight = LocalDate.now(ZONE).atTime(23, 0).atZone(ZONE).toInstant();
+        created(http.post("drill-desk", "/api/members/" + member + "/check-ins", "{\"classCode\":\"DRAMA-B\","
+                + "\"scheduledStart\":\"" + tonight + "\",\"room\":\"Room 7\"}"));
+        JsonNode filed = created(http.post("drill-desk", "/api/complaints", "{\"centre\":\"" + DRILL
+                + "\",\"channel\":\"PHONE\",\"category\":\"SERVICE\",\"severity\":\"GENERAL\","
+                + "\"description\":\"nobody called back\",\"customer\":{\"name\":\"Li Na\"}}"));
+        String complaintId = filed.get("id").asText();
+        long position = created(http.post("drill-desk", "/api/complaints/" + complaintId + "/notes",
+                "{\"text\":\"called the customer back\"}")).get("position").asLong();
+        awaitViews("drill-manager", DRILL, position);
+
+        login("drill-manager", "drill-manager");
+        // tonight's class, with its attendance, and its roster one click away
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("classes"), "DRAMA-B"));
+        driver.findElement(By.cssSelector("#classes a[href^='#session/']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-page")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-roster"), member));
+        assertThat(driver.findElement(By.id("session-roster")).getText()).contains("checked in");
+        screenshot("drill-class-roster");
+
+        // the complaint's detail and its timeline, from the dashboard's list
+        driver.get(base() + "/#dashboard");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='complaint-row-" + complaintId + "'] a"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-page")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint-timeline"), "drill-desk"));
+        List<WebElement> steps = driver.findElements(By.cssSelector("#complaint-timeline tbody tr"));
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(driver.findElement(By.id("complaint-description")).getText()).isEqualTo("nobody called back");
+        screenshot("drill-complaint-timeline");
+
+        // the weekly report as a table, and its CSV through the link, with the browser's session
+        driver.get(base() + "/#reports");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("weekly-show"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#weekly-table tr")).size() > 2);
+        String href = driver.findElement(By.id("weekly-csv")).getAttribute("href");
+        assertThat(href).contains("/api/reports/weekly").contains("format=csv").contains("centre=" + DRILL);
+        Object csv = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { credentials: 'same-origin' })
+                  .then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + '\\n' + t)))
+                  .catch(e => done('failed ' + e));""", href);
+        assertThat(csv.toString()).startsWith("200 text/csv").contains("centre,week,figure,value");
+        screenshot("reports-weekly");
+    }
+
+    @Test
+    void theAdminReplaysAViewFromTheProjectionsPage() {
+        login("browser-manager", "browser-manager");
+        assertThat(driver.findElements(By.id("nav-admin"))).noneMatch(WebElement::isDisplayed);
+
+        login("admin", "admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("projections")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='projection-reception']")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("replay-reception"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-status"),
+                "Replay of reception finished."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid='projection-state-reception']"), "running"));
+        screenshot("admin-projections");
     }
 
     @Test
@@ -346,10 +417,14 @@ class DashboardBrowserIT extends IntegrationTest {
 
     /** Waits (the views' own consistency wait) until the views the page reads have reached that position. */
     private void awaitViews(long position) {
+        awaitViews("browser-manager", CENTRE, position);
+    }
+
+    private void awaitViews(String user, String centre, long position) {
         String today = LocalDate.now(ZONE).toString();
-        assertThat(http.get("browser-desk", "/api/views/reception?centre=" + CENTRE + "&date=" + today
-                + "&position=" + position).status()).isEqualTo(200);
-        assertThat(http.get("browser-desk", "/api/views/complaints?centre=" + CENTRE + "&position=" + position)
-                .status()).isEqualTo(200);
+        assertThat(http.get(user, "/api/views/reception?centre=" + centre + "&date=" + today + "&position="
+                + position).status()).isEqualTo(200);
+        assertThat(http.get(user, "/api/views/complaints?centre=" + centre + "&position=" + position).status())
+                .isEqualTo(200);
     }
 }

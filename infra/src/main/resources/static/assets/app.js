@@ -221,10 +221,9 @@ function render() {
     const urgent = x.slaState === 'BREACHED' ? 'BREACHED' : x.nearlyDue ? 'NEARLY_DUE' : x.slaState;
     return [link(short(x.complaintId), `#complaint/${encodeURIComponent(x.complaintId)}`,
       t('openComplaint', short(x.complaintId))),
-    // the list shows the view's codes, as it always did (DashboardBrowserIT reads them); the drill-down translates
-    { text: urgent, cls: urgent === 'BREACHED' ? 'bad' : urgent === 'NEARLY_DUE' ? 'warn' : '',
+    { text: code(urgent), cls: urgent === 'BREACHED' ? 'bad' : urgent === 'NEARLY_DUE' ? 'warn' : '',
       testid: `sla-${x.complaintId}` },
-    x.severity, x.category, x.status, x.handler || '–', time(x.filedAt), time(x.nextDueAt),
+    code(x.severity), code(x.category), code(x.status), x.handler || '–', time(x.filedAt), time(x.nextDueAt),
     timeLeft(x.businessSecondsLeft)];
   }));
   $('complaints').querySelectorAll('tbody tr').forEach((tr, i) => {

@@ -158,7 +158,7 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(figure("reception-figures", "Undelivered messages")).isEqualTo("1");
         assertThat(driver.findElement(By.id("messages")).getText()).contains("Teacher Zhou");
         assertThat(figure("complaint-kpis", "Open now")).isEqualTo("1");
-        assertThat(driver.findElement(By.id("complaints")).getText()).contains("FACILITY").contains("ON_TRACK");
+        assertThat(driver.findElement(By.id("complaints")).getText()).contains("facility").contains("on track");
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         screenshot("dashboard-en");
 
@@ -168,7 +168,7 @@ class DashboardBrowserIT extends IntegrationTest {
         awaitFigure("reception-figures", "Total", "5");
         complaint("SAFETY", "a loose tile in the play area");
         awaitFigure("complaint-kpis", "Open now", "2");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaints"), "SAFETY"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaints"), "safety"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.deskledgerNotReloaded === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
         assertThat(driver.findElement(By.id("live")).getText()).contains("Live");

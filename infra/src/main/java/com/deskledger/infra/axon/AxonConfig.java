@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Event store on JDBC (see README: why JDBC), processors pooled-streaming by default so every view can be replayed,
@@ -72,17 +74,33 @@ public class AxonConfig {
                 .build();
     }
 
+    private static CommitWakeUp commitWakeUp(EventStore eventStore) {
+        CommitWakeUp wakeUp = new CommitWakeUp(eventStore, Duration.ofMillis(500));
+        eventStore.subscribe(events -> wakeUp.published());
+        return wakeUp;
+    }
+
     @Bean
     ConfigurerModule pooledStreamingByDefault(
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
             @Value("${deskledger.processors.initial-segments:1}") int segments,
-            @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate) {
+            @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate,
+            @Value("${deskledger.processors.wake-on-commit:false}") boolean wakeOnCommit) {
         // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
         // a view waiting for the position of an event it does not handle would wait that long.
+        // With wake-on-commit, every processor reads the event store through one CommitWakeUp, woken when this node
+        // commits events (off by default: see CommitWakeUp).
+        AtomicReference<CommitWakeUp> wakeUp = new AtomicReference<>();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(batchSize)
-                        .initialSegmentCount(segments)
-                        .claimExtensionThreshold(idleTokenUpdate.toMillis())));
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    builder.batchSize(batchSize)
+                            .initialSegmentCount(segments)
+                            .claimExtensionThreshold(idleTokenUpdate.toMillis());
+                    if (wakeOnCommit) {
+                        builder.messageSource(wakeUp.updateAndGet(existing -> existing != null ? existing
+                                : commitWakeUp(config.eventStore())));
+                    }
+                    return builder;
+                }));
     }
 }

@@ -1,11 +1,20 @@
 package com.deskledger.infra.axon;
 
 import com.deskledger.kernel.MetaDataKeys;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Event store on JDBC (see README: why JDBC), processors pooled-streaming by default so every view can be replayed,
@@ -39,21 +49,63 @@ public class AxonConfig {
         return (Message<?> message) -> Map.of(MetaDataKeys.CAUSATION_ID, message.getIdentifier());
     }
 
+    /**
+     * Axon's JDBC storage engine as its auto-configuration builds it, with one change: how many events one query
+     * reads, when a processor streams the store or an aggregate is loaded (Axon's default is 100). A replay of a
+     * large store makes one query per this many events.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          @Value("${deskledger.event-store.batch-size:100}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .batchSize(batchSize)
+                .build();
+    }
+
+    private static CommitWakeUp commitWakeUp(EventStore eventStore) {
+        CommitWakeUp wakeUp = new CommitWakeUp(eventStore, Duration.ofMillis(500));
+        eventStore.subscribe(events -> wakeUp.published());
+        return wakeUp;
+    }
+
     @Bean
     ConfigurerModule pooledStreamingByDefault(
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
             @Value("${deskledger.processors.initial-segments:1}") int segments,
-            @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate) {
+            @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate,
+            @Value("${deskledger.processors.wake-on-commit:false}") boolean wakeOnCommit) {
         // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
         // a view waiting for the position of an event it does not handle would wait that long.
+        // With wake-on-commit, every processor reads the event store through one CommitWakeUp, woken when this node
+        // commits events (off by default: see CommitWakeUp).
+        AtomicReference<CommitWakeUp> wakeUp = new AtomicReference<>();
         // A handler that fails stops its processor (which retries with a back-off and shows the error on the
         // projections page) instead of Axon's default of logging the failure and going on: a view that skipped an
         // event would silently disagree with the store until its next replay.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(batchSize)
-                        .initialSegmentCount(segments)
-                        .claimExtensionThreshold(idleTokenUpdate.toMillis())));
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    builder.batchSize(batchSize)
+                            .initialSegmentCount(segments)
+                            .claimExtensionThreshold(idleTokenUpdate.toMillis());
+                    if (wakeOnCommit) {
+                        builder.messageSource(wakeUp.updateAndGet(existing -> existing != null ? existing
+                                : commitWakeUp(config.eventStore())));
+                    }
+                    return builder;
+                }));
     }
 }

@@ -4,7 +4,12 @@ import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.VisitId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
@@ -17,7 +22,9 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,8 +32,10 @@ import java.util.Optional;
  * {@code personal_key}, a table outside the event store that no projection reset touches. A sealed value is
  * {@code v1:} and the Base64 of a fresh 12-byte nonce followed by the ciphertext and tag; the key's id is
  * authenticated with it, so a value cannot be moved to another person. {@code plain:} marks a value written before
- * sealing existed (see the visit upcasters): it is read as it is. Keys are read from the database on every use and
- * never cached, so a destroyed key is gone on every node at once.
+ * sealing existed (see the visit upcasters): it is read as it is. Keys are read from the database and never cached
+ * beyond one transaction, so a destroyed key is gone on every node at once: a processor's batch of events reads the
+ * keys of all its members and visits in one query, in the batch's own transaction, and forgets them when the batch
+ * ends (a key destroyed meanwhile belongs to a member whose erasure event comes later and clears the view).
  */
 @Component
 class JdbcPersonalDataVault implements PersonalDataVault {
@@ -37,6 +46,10 @@ class JdbcPersonalDataVault implements PersonalDataVault {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String BATCH_KEYS = JdbcPersonalDataVault.class.getName() + ".batchKeys";
+    /** Whose keys a batch reads: the aggregate types whose events carry values sealed with their own key. */
+    private static final Map<String, String> KEY_PREFIXES = Map.of("MemberAccount", "member:",
+            "VisitorSession", "visit:");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -99,7 +112,7 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         if (!sealed.value().startsWith(PREFIX)) {
             throw new IllegalStateException("unknown sealed format");
         }
-        Optional<byte[]> key = key(keyId);
+        Optional<byte[]> key = keyOfBatch(keyId).orElseGet(() -> key(keyId));
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -126,6 +139,37 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         jdbc.update("insert into personal_key (key_id, secret, created_at) values (?, ?, ?) on conflict do nothing",
                 keyId, fresh, Timestamp.from(clock.instant()));
         return key(keyId).orElseThrow(() -> new IllegalStateException("personal key could not be stored"));
+    }
+
+    /**
+     * Within a processor's batch of events: the key as read once for the whole batch, or nothing when the key is
+     * not one of the batch's members and visits (then it is read on its own).
+     */
+    private Optional<Optional<byte[]>> keyOfBatch(String keyId) {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return Optional.empty();
+        }
+        Map<String, Optional<byte[]>> keys = batch.getOrComputeResource(BATCH_KEYS, name -> keysOf(batch));
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    private Map<String, Optional<byte[]>> keysOf(BatchingUnitOfWork<?> batch) {
+        Map<String, Optional<byte[]>> keys = new HashMap<>();
+        for (Message<?> message : batch.getMessages()) {
+            if (message instanceof DomainEventMessage<?> event) {
+                String prefix = KEY_PREFIXES.get(event.getType());
+                if (prefix != null) {
+                    keys.put(prefix + event.getAggregateIdentifier(), Optional.empty());
+                }
+            }
+        }
+        if (!keys.isEmpty()) {
+            jdbc.query("select key_id, secret from personal_key where key_id = any(?)",
+                    (RowCallbackHandler) rs -> keys.put(rs.getString(1), Optional.of(rs.getBytes(2))),
+                    (Object) keys.keySet().toArray(String[]::new));
+        }
+        return keys;
     }
 
     private Optional<byte[]> key(String keyId) {

@@ -9,6 +9,7 @@ import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.query.web.ViewTables;
+import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,14 +31,16 @@ class AttendanceProjection {
     static final String PROCESSING_GROUP = "attendance";
 
     private final JdbcTemplate jdbc;
+    private final ViewWrites writes;
 
-    AttendanceProjection(JdbcTemplate jdbc) {
+    AttendanceProjection(JdbcTemplate jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MemberEnrolledEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into attendance_member (member_id, centre) values (?, ?)
                 on conflict (member_id) do update set centre = excluded.centre""",
                 event.memberId().value(), event.centre().value());
@@ -69,7 +72,7 @@ class AttendanceProjection {
 
     private void mark(MemberId member, ClassSession session, AttendanceStatus status, boolean creditConsumed,
                       StaffId by, Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into attendance_mark (member_id, session_key, centre, class_code, scheduled_start, room, status,
                     credit_consumed, recorded_at, recorded_by)
                 select ?, ?, centre, ?, ?, ?, ?, ?, ?, ? from attendance_member where member_id = ?

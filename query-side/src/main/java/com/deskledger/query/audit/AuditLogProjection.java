@@ -2,6 +2,7 @@ package com.deskledger.query.audit;
 
 import com.deskledger.kernel.MetaDataKeys;
 import com.deskledger.query.web.ViewTables;
+import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,16 +24,18 @@ class AuditLogProjection {
     static final String PROCESSING_GROUP = "audit-log";
 
     private final JdbcTemplate jdbc;
+    private final ViewWrites writes;
 
-    AuditLogProjection(JdbcTemplate jdbc) {
+    AuditLogProjection(JdbcTemplate jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         MetaData meta = event.getMetaData();
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
-        jdbc.update("""
+        writes.update("""
                 insert into audit_event (global_index, event_id, aggregate_id, aggregate_type, sequence_number,
                     event_type, occurred_at, actor, roles, centre, correlation_id, causation_id, client_address)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (global_index) do nothing""",

@@ -3,7 +3,11 @@ package com.deskledger.query.complaints;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
@@ -13,11 +17,14 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "complaint_case")
-class ComplaintCaseView {
+class ComplaintCaseView implements Persistable<String> {
 
     @Id
     @Column(name = "complaint_id")
     String complaintId;
+    /** Made here, not loaded: saving it inserts without first looking for the row. */
+    @Transient
+    private boolean fresh;
     String centre;
     String channel;
     String category;
@@ -91,5 +98,22 @@ class ComplaintCaseView {
 
     ComplaintCaseView(String complaintId) {
         this.complaintId = complaintId;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return complaintId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 }

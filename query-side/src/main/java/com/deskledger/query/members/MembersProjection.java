@@ -25,6 +25,7 @@ import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import com.deskledger.kernel.visit.event.VisitEndedEvent;
 import com.deskledger.kernel.visit.event.VisitStartedEvent;
 import com.deskledger.query.web.ViewTables;
+import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,7 +36,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -59,10 +59,12 @@ class MembersProjection {
     static final int MAX_SUMMARY = 500;
 
     private final JdbcTemplate jdbc;
+    private final ViewWrites writes;
     private final PersonalDataVault vault;
 
-    MembersProjection(JdbcTemplate jdbc, PersonalDataVault vault) {
+    MembersProjection(JdbcTemplate jdbc, ViewWrites writes, PersonalDataVault vault) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.vault = vault;
     }
 
@@ -71,7 +73,7 @@ class MembersProjection {
     @EventHandler
     void on(MemberEnrolledEvent event, DomainEventMessage<?> message) {
         MemberId member = event.memberId();
-        jdbc.update("""
+        writes.update("""
                 insert into member_profile (member_id, centre, kind, name, id_number, guardian_name, guardian_phone,
                     phone, email, status, visit_id, enrolled_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (member_id) do update set centre = excluded.centre, kind = excluded.kind,
@@ -93,7 +95,7 @@ class MembersProjection {
 
     @EventHandler
     void on(PackagePurchasedEvent event, DomainEventMessage<?> message) {
-        jdbc.update("""
+        writes.update("""
                 insert into member_package (purchase_id, member_id, plan, kind, credits, credits_left, valid_from,
                     valid_until, price_minor, currency, renewal, purchased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (purchase_id) do nothing""",
@@ -135,7 +137,7 @@ class MembersProjection {
 
     @EventHandler
     void on(PurchaseRefundedEvent event, DomainEventMessage<?> message) {
-        jdbc.update("""
+        writes.update("""
                 insert into member_package_refund (refund_id, purchase_id, amount_minor)
                 select ?, purchase_id, ? from member_package where purchase_id = ?
                 on conflict (refund_id) do nothing""",
@@ -144,7 +146,7 @@ class MembersProjection {
             creditsLeft(event.purchaseId(), event.creditsLeft());
         }
         if (event.membershipEndedAt() != null) {
-            jdbc.update("update member_package set valid_until = ? where purchase_id = ?",
+            writes.update("update member_package set valid_until = ? where purchase_id = ?",
                     ts(event.membershipEndedAt()), event.purchaseId().value());
         }
         StringBuilder summary = new StringBuilder("Refund of purchase ").append(event.purchaseId());
@@ -189,7 +191,7 @@ class MembersProjection {
 
     @EventHandler
     void on(MemberFrozenEvent event, DomainEventMessage<?> message) {
-        jdbc.update("update member_profile set status = ?, frozen_since = ? where member_id = ? and status <> ?",
+        writes.update("update member_profile set status = ?, frozen_since = ? where member_id = ? and status <> ?",
                 FROZEN, ts(event.at()), event.memberId().value(), ERASED);
         timeline(message, event.memberId(), event.at(), "FROZEN", "Frozen by " + event.frozenBy(), null, null,
                 open(event.memberId(), event.reason()));
@@ -197,9 +199,9 @@ class MembersProjection {
 
     @EventHandler
     void on(MemberUnfrozenEvent event, DomainEventMessage<?> message) {
-        jdbc.update("update member_profile set status = ?, frozen_since = null where member_id = ? and status <> ?",
+        writes.update("update member_profile set status = ?, frozen_since = null where member_id = ? and status <> ?",
                 ACTIVE, event.memberId().value(), ERASED);
-        event.extensions().forEach(extension -> jdbc.update(
+        event.extensions().forEach(extension -> writes.update(
                 "update member_package set valid_until = ? where purchase_id = ?",
                 ts(extension.validUntil()), extension.purchaseId().value()));
         timeline(message, event.memberId(), event.at(), "UNFROZEN", "Unfrozen after " + event.frozenDays()
@@ -209,7 +211,7 @@ class MembersProjection {
     @EventHandler
     void on(ContactDetailsChangedEvent event, DomainEventMessage<?> message) {
         MemberId member = event.memberId();
-        jdbc.update("""
+        writes.update("""
                 update member_profile set phone = coalesce(?, phone), email = coalesce(?, email),
                     guardian_name = coalesce(?, guardian_name), guardian_phone = coalesce(?, guardian_phone)
                 where member_id = ? and status <> ?""",
@@ -221,11 +223,11 @@ class MembersProjection {
 
     @EventHandler
     void on(MemberErasedEvent event, DomainEventMessage<?> message) {
-        jdbc.update("""
+        writes.update("""
                 update member_profile set name = null, id_number = null, guardian_name = null, guardian_phone = null,
                     phone = null, email = null, status = ?, frozen_since = null, erased_at = ? where member_id = ?""",
                 ERASED, ts(event.at()), event.memberId().value());
-        jdbc.update("update member_timeline set note = null where member_id = ?", event.memberId().value());
+        writes.update("update member_timeline set note = null where member_id = ?", event.memberId().value());
         timeline(message, event.memberId(), event.at(), "ERASED", "Personal data erased on request, by "
                 + event.erasedBy(), null, null, null);
     }
@@ -234,7 +236,7 @@ class MembersProjection {
 
     @EventHandler
     void on(VisitStartedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into member_timeline_visit (visit_id, centre, channel, purpose, arrived_at) values (?, ?, ?, ?, ?)
                 on conflict (visit_id) do update set centre = excluded.centre, channel = excluded.channel,
                     purpose = excluded.purpose, arrived_at = excluded.arrived_at""",
@@ -250,38 +252,34 @@ class MembersProjection {
 
     @EventHandler
     void on(VisitEndedEvent event) {
-        jdbc.update("update member_timeline_visit set outcome = ? where visit_id = ?", event.outcome().name(),
+        writes.update("update member_timeline_visit set outcome = ? where visit_id = ?", event.outcome().name(),
                 event.visitId().value());
         visitEntry(event.visitId().value());
     }
 
     private void linkVisit(String visitId, String memberId) {
-        jdbc.update("""
+        writes.update("""
                 insert into member_timeline_visit (visit_id, member_id) values (?, ?)
                 on conflict (visit_id) do update set member_id = excluded.member_id""", visitId, memberId);
         visitEntry(visitId);
     }
 
-    /** The visit's timeline entry, once the visit is both known and linked to a member of this view. */
+    /**
+     * The visit's timeline entry, once the visit is both known and linked to a member of this view: one statement
+     * (no read), so it is batched with the others.
+     */
     private void visitEntry(String visitId) {
-        List<Map<String, Object>> found = jdbc.queryForList("""
-                select v.*, p.centre as member_centre from member_timeline_visit v
-                join member_profile p on p.member_id = v.member_id
-                where v.visit_id = ? and v.arrived_at is not null""", visitId);
-        if (found.isEmpty()) {
-            return;
-        }
-        Map<String, Object> visit = found.get(0);
-        String channel = (String) visit.get("channel");
-        String summary = ("CALL_IN".equals(channel) ? "Call" : channel + " visit") + ", purpose " + visit.get("purpose")
-                + (visit.get("outcome") == null ? "" : ", outcome " + visit.get("outcome"));
-        jdbc.update("""
+        writes.update("""
                 insert into member_timeline (entry_id, member_id, centre, seq, at, kind, summary, reference)
-                values (?, ?, ?, -1, ?, ?, ?, ?)
+                select 'visit:' || v.visit_id, v.member_id, p.centre, -1, v.arrived_at,
+                    case when v.channel = 'CALL_IN' then 'CALL' else 'VISIT' end,
+                    case when v.channel = 'CALL_IN' then 'Call' else v.channel || ' visit' end
+                        || ', purpose ' || v.purpose || coalesce(', outcome ' || v.outcome, ''),
+                    v.visit_id
+                from member_timeline_visit v join member_profile p on p.member_id = v.member_id
+                where v.visit_id = ? and v.arrived_at is not null
                 on conflict (entry_id) do update set member_id = excluded.member_id, at = excluded.at,
-                    kind = excluded.kind, summary = excluded.summary""",
-                "visit:" + visitId, visit.get("member_id"), visit.get("member_centre"), visit.get("arrived_at"),
-                "CALL_IN".equals(channel) ? "CALL" : "VISIT", summary, visitId);
+                    kind = excluded.kind, summary = excluded.summary""", visitId);
     }
 
     @ResetHandler
@@ -296,7 +294,7 @@ class MembersProjection {
 
     private void timeline(DomainEventMessage<?> message, MemberId member, Instant at, String kind, String summary,
                           Money amount, String reference, String note) {
-        jdbc.update("""
+        writes.update("""
                 insert into member_timeline (entry_id, member_id, centre, seq, at, kind, summary, amount_minor,
                     currency, reference, note)
                 select ?, ?, centre, ?, ?, ?, ?, ?, ?, ?, ? from member_profile where member_id = ?
@@ -311,7 +309,7 @@ class MembersProjection {
 
     private void creditsLeft(PurchaseId pack, Integer left) {
         if (pack != null && left != null) {
-            jdbc.update("update member_package set credits_left = ? where purchase_id = ?", left, pack.value());
+            writes.update("update member_package set credits_left = ? where purchase_id = ?", left, pack.value());
         }
     }
 

@@ -3,18 +3,25 @@ package com.deskledger.query.reception;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** One visit or call in the reception view. */
 @Entity
 @Table(name = "reception_visit")
-class ReceptionVisit {
+class ReceptionVisit implements Persistable<String> {
 
     @Id
     @Column(name = "visit_id")
     String visitId;
+    /** Made here, not loaded: saving it inserts without first looking for the row. */
+    @Transient
+    private boolean fresh;
     String centre;
     String channel;
     String purpose;
@@ -44,5 +51,22 @@ class ReceptionVisit {
 
     ReceptionVisit(String visitId) {
         this.visitId = visitId;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return visitId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 }

@@ -12,6 +12,7 @@ import com.deskledger.kernel.shift.event.ShiftClockedOutEvent;
 import com.deskledger.kernel.shift.event.ShiftReassignedEvent;
 import com.deskledger.kernel.shift.event.ShiftScheduledEvent;
 import com.deskledger.query.web.ViewTables;
+import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,14 +37,16 @@ class ShiftProjection {
     static final String PROCESSING_GROUP = "shifts";
 
     private final JdbcTemplate jdbc;
+    private final ViewWrites writes;
 
-    ShiftProjection(JdbcTemplate jdbc) {
+    ShiftProjection(JdbcTemplate jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ShiftScheduledEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into shift_roster (shift_id, centre, staff, shift_date, post, post_name, planned_start,
                     planned_end, scheduled_by, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -57,7 +60,7 @@ class ShiftProjection {
         List<ChecklistItem> items = event.checklist();
         for (int position = 0; position < items.size(); position++) {
             ChecklistItem item = items.get(position);
-            jdbc.update("""
+            writes.update("""
                     insert into shift_checklist (shift_id, item, label, closing, position) values (?, ?, ?, ?, ?)
                     on conflict (shift_id, item) do update set label = excluded.label, closing = excluded.closing,
                         position = excluded.position""",
@@ -67,19 +70,19 @@ class ShiftProjection {
 
     @EventHandler
     void on(ShiftReassignedEvent event) {
-        jdbc.update("update shift_roster set staff = ? where shift_id = ?", event.to().value(),
+        writes.update("update shift_roster set staff = ? where shift_id = ?", event.to().value(),
                 event.shiftId().value());
     }
 
     @EventHandler
     void on(ShiftCancelledEvent event) {
-        jdbc.update("update shift_roster set cancelled = true, cancelled_by = ?, cancelled_at = ? where shift_id = ?",
+        writes.update("update shift_roster set cancelled = true, cancelled_by = ?, cancelled_at = ? where shift_id = ?",
                 event.by().value(), ts(event.at()), event.shiftId().value());
     }
 
     @EventHandler
     void on(ShiftClockedInEvent event) {
-        jdbc.update("""
+        writes.update("""
                 update shift_roster set clock_in_original = ?, clocked_in_by = ?,
                     clock_in = coalesce((select c.corrected_time from shift_correction c
                         where c.shift_id = shift_roster.shift_id and c.punch = 'IN'
@@ -94,7 +97,7 @@ class ShiftProjection {
 
     @EventHandler
     void on(ShiftClockedOutEvent event) {
-        jdbc.update("""
+        writes.update("""
                 update shift_roster set clock_out_original = ?, clocked_out_by = ?,
                     clock_out = coalesce((select c.corrected_time from shift_correction c
                         where c.shift_id = shift_roster.shift_id and c.punch = 'OUT'
@@ -105,7 +108,7 @@ class ShiftProjection {
 
     @EventHandler
     void on(ClockTimeCorrectedEvent event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("""
                 insert into shift_correction (shift_id, sequence, punch, previous_time, corrected_time, minutes_late,
                     reason, corrected_by, corrected_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -113,13 +116,13 @@ class ShiftProjection {
                 event.shiftId().value(), sequence, event.punch().name(), ts(event.previousTime()),
                 ts(event.correctedTime()), event.minutesLate(), event.reason(), event.by().value(), ts(event.at()));
         if (event.punch() == ClockPunch.IN) {
-            jdbc.update("""
+            writes.update("""
                     update shift_roster r set clock_in = c.corrected_time, minutes_late = c.minutes_late
                     from (select corrected_time, minutes_late from shift_correction
                           where shift_id = ? and punch = 'IN' order by sequence desc limit 1) c
                     where r.shift_id = ?""", event.shiftId().value(), event.shiftId().value());
         } else {
-            jdbc.update("""
+            writes.update("""
                     update shift_roster r set clock_out = c.corrected_time
                     from (select corrected_time from shift_correction
                           where shift_id = ? and punch = 'OUT' order by sequence desc limit 1) c
@@ -129,13 +132,13 @@ class ShiftProjection {
 
     @EventHandler
     void on(ChecklistItemTickedEvent event) {
-        jdbc.update("update shift_checklist set ticked_at = ?, ticked_by = ? where shift_id = ? and item = ?",
+        writes.update("update shift_checklist set ticked_at = ?, ticked_by = ? where shift_id = ? and item = ?",
                 ts(event.at()), event.by().value(), event.shiftId().value(), event.item());
     }
 
     @EventHandler
     void on(HeadCountRecordedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into shift_head_count (head_count_id, shift_id, centre, class_id, class_name, scheduled_start,
                     room, head_count, teacher, recorded_by, recorded_at)
                 select ?, r.shift_id, r.centre, ?, ?, ?, ?, ?, ?, ?, ? from shift_roster r where r.shift_id = ?
@@ -150,7 +153,7 @@ class ShiftProjection {
 
     @EventHandler
     void on(HandOverNoteWrittenEvent event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("""
                 insert into shift_note (shift_id, sequence, note, written_by, written_at) values (?, ?, ?, ?, ?)
                 on conflict (shift_id, sequence) do update set note = excluded.note,
                     written_by = excluded.written_by, written_at = excluded.written_at""",

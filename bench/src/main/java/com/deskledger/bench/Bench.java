@@ -42,7 +42,7 @@ public final class Bench {
     private final Path jar;
     private final int levelSeconds = intEnv("BENCH_SECONDS", 30);
     private final int limitSeconds = intEnv("BENCH_LIMIT_SECONDS", 15);
-    private final int fillSeconds = intEnv("BENCH_FILL_SECONDS", 120);
+    private final int fillSeconds = intEnv("BENCH_FILL_SECONDS", 0);
     private final int longMemberEvents = intEnv("BENCH_LONG_MEMBER_EVENTS", 5000);
     private final int queryRepeats = intEnv("BENCH_QUERY_REPEATS", 100);
 

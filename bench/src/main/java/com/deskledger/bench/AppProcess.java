@@ -55,6 +55,7 @@ final class AppProcess {
                 "--deskledger.centres.north.name=North centre", "--deskledger.centres.north.zone=Asia/Shanghai",
                 "--deskledger.centres.south.name=South centre", "--deskledger.centres.south.zone=Asia/Shanghai"));
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         pb.environment().put("DESKLEDGER_DB_URL", dbUrl);
         pb.environment().put("DESKLEDGER_DB_USER", "postgres");
         pb.environment().put("DESKLEDGER_DB_PASSWORD", "");

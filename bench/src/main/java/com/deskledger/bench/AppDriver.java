@@ -470,9 +470,10 @@ final class AppDriver {
             r.put("eventTableMb", q.getLong(3) / (1024 * 1024));
         }
         r.put("generatedBy", generated == null
-                ? "the command API only (the load levels, a fill phase at 32 clients and the long member)"
+                ? "the command API only (the load levels and any fill phase) and the long member's generated history"
                 : (Bench.intEnv("BENCH_SKIP_LOAD", 0) == 1 ? "the command API (only the " + MEMBERS + " set-up members)"
-                : "the command API (the load levels, a fill phase at 32 clients and the long member)") + ", then "
+                : "the command API (the load levels and any fill phase) and the long member's generated history")
+                + ", then "
                 + generated.get("events") + " events of a year of " + generated.get("centres") + " written by the"
                 + " bench's StoreGenerator in " + generated.get("seconds") + " s");
         return r;

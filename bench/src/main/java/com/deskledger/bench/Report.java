@@ -21,6 +21,13 @@ final class Report {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** Writes BENCHMARKS.md again from a results file (e.g. after bench/analysis.md changed): results.json, out.md. */
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> results = Bench.JSON.readValue(Path.of(args[0]).toFile(), Map.class);
+        Files.writeString(Path.of(args[1]), markdown(results));
+    }
+
     static String markdown(Map<String, Object> r) {
         StringBuilder md = new StringBuilder();
         md.append("# DeskLedger benchmarks\n\n");

@@ -142,6 +142,9 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void verificationRebuildsAViewAndFindsARowChangedBehindTheApplicationsBack() {
+        // a rolled-back append leaves a hole in the global sequence; the live view goes on past it, so must the
+        // rebuilt one (Axon's covers() would stop it at the hole while the hole is young)
+        jdbc.queryForObject("select nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))", Long.class);
         String visit = http.post("flow-desk", "/api/visits", "{\"centre\":\"flow\",\"channel\":\"CALL_IN\","
                 + "\"purpose\":\"OTHER\",\"rings\":3}").json().get("id").asText();
         long position = http.post("flow-desk", "/api/visits/" + visit + "/feedback", "{\"score\":4}")

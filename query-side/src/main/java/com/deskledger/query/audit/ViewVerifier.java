@@ -2,12 +2,12 @@ package com.deskledger.query.audit;
 
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.query.web.ProjectionPositions;
 import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -25,7 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -204,13 +203,16 @@ class ViewVerifier {
         return count[0];
     }
 
+    /**
+     * Whether every segment of the live projection had handled the event. Not Axon's {@code covers}: a token with
+     * a gap (a rolled-back append leaves one until it times out) covers no event after that gap by that definition,
+     * so the rebuilt view would stop at the first gap while the live one went on.
+     */
     private static boolean covered(List<TrackingToken> bounds, TrackingToken token) {
         if (bounds.isEmpty() || bounds.contains(null)) {
             return false;
         }
-        TrackingToken own = token instanceof GapAwareTrackingToken gap
-                ? GapAwareTrackingToken.newInstance(gap.getIndex(), Collections.emptySet()) : token;
-        return bounds.stream().allMatch(bound -> bound.covers(own));
+        return bounds.stream().allMatch(bound -> ProjectionPositions.holds(bound, token));
     }
 
     private TableComparison compare(String table) {

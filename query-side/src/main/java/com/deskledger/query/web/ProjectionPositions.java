@@ -74,11 +74,11 @@ public class ProjectionPositions {
     }
 
     /**
-     * Whether the token has seen the event at the target's position. Gaps below that position do not matter: a
-     * rolled-back append leaves a gap that is never filled (until it times out), and comparing whole gap sets
-     * would make every later wait fail until then.
+     * Whether a processor's token has seen the event with the given tracking token. Gaps below that event's position
+     * do not matter: a rolled-back append leaves a gap that is never filled (until it times out), and Axon's
+     * {@code covers}, which compares whole gap sets, would say no for every later event until then.
      */
-    private static boolean holds(TrackingToken token, TrackingToken target) {
+    public static boolean holds(TrackingToken token, TrackingToken target) {
         TrackingToken current = WrappedToken.unwrapLowerBound(token);
         if (current instanceof GapAwareTrackingToken gapAware && target instanceof GapAwareTrackingToken wanted) {
             return gapAware.getIndex() >= wanted.getIndex() && !gapAware.getGaps().contains(wanted.getIndex());

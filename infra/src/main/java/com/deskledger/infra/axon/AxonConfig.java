@@ -3,9 +3,12 @@ package com.deskledger.infra.axon;
 import com.deskledger.kernel.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -50,6 +53,15 @@ public class AxonConfig {
     }
 
     /**
+     * Axon's own resolver of duplicate-key errors, which its JDBC auto-configuration leaves out once an event store
+     * bean of ours (below) exists.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    /**
      * Axon's JDBC storage engine as its auto-configuration builds it, with one change: how many events one query
      * reads, when a processor streams the store or an aggregate is loaded (Axon's default is 100). A replay of a
      * large store makes one query per this many events.
@@ -75,6 +87,25 @@ public class AxonConfig {
                 .build();
     }
 
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, with one change: how often it moves streams
+     * that fell behind its shared cache of recent events onto their own reads (Axon's default is every 10 s). The
+     * cache's reader runs ahead of the processors, and a processor that lags keeps every event it has not reached
+     * alive; while a million events arrived at once, 10 s of that held about 300,000 events and ran a 512 MB heap
+     * out. A lagging stream reads on its own anyway, so a shorter delay costs nothing when nobody lags.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${deskledger.event-store.cleanup-delay:PT1S}") Duration cleanupDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cleanupDelay(cleanupDelay.toMillis())
+                .build();
+    }
+
     private static CommitWakeUp commitWakeUp(EventStore eventStore) {
         CommitWakeUp wakeUp = new CommitWakeUp(eventStore, Duration.ofMillis(500));
         eventStore.subscribe(events -> wakeUp.published());
@@ -86,11 +117,11 @@ public class AxonConfig {
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
             @Value("${deskledger.processors.initial-segments:1}") int segments,
             @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate,
-            @Value("${deskledger.processors.wake-on-commit:false}") boolean wakeOnCommit) {
+            @Value("${deskledger.processors.wake-on-commit:true}") boolean wakeOnCommit) {
         // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
         // a view waiting for the position of an event it does not handle would wait that long.
         // With wake-on-commit, every processor reads the event store through one CommitWakeUp, woken when this node
-        // commits events (off by default: see CommitWakeUp).
+        // commits events.
         AtomicReference<CommitWakeUp> wakeUp = new AtomicReference<>();
         // A handler that fails stops its processor (which retries with a back-off and shows the error on the
         // projections page) instead of Axon's default of logging the failure and going on: a view that skipped an

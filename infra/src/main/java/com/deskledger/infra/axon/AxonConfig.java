@@ -88,18 +88,20 @@ public class AxonConfig {
     }
 
     /**
-     * Axon's embedded event store as its auto-configuration builds it, with one change: how often it moves streams
-     * that fell behind its shared cache of recent events onto their own reads (Axon's default is every 10 s). The
-     * cache's reader runs ahead of the processors, and a processor that lags keeps every event it has not reached
-     * alive; while a million events arrived at once, 10 s of that held about 300,000 events and ran a 512 MB heap
-     * out. A lagging stream reads on its own anyway, so a shorter delay costs nothing when nobody lags.
+     * Axon's embedded event store as its auto-configuration builds it, with two changes that bound the memory its
+     * shared cache of recent events can hold. The cache's reader runs ahead of the views, so (1) its reads of the
+     * store are cut into chunks (see {@link ChunkedTailReads}: one unbounded read held every event it read), and
+     * (2) views that fell behind the cache move to reads of their own every second (Axon's default is 10 s; until
+     * then a lagging view keeps every cached event after its position alive). While a million events arrived at
+     * once, the two together held about 300,000 events and ran a 512 MB heap out.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${deskledger.event-store.cleanup-delay:PT1S}") Duration cleanupDelay) {
+                                  @Value("${deskledger.event-store.cleanup-delay:PT1S}") Duration cleanupDelay,
+                                  @Value("${deskledger.event-store.tail-read-chunk:1000}") int tailReadChunk) {
         return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new ChunkedTailReads(storageEngine, tailReadChunk))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .cleanupDelay(cleanupDelay.toMillis())

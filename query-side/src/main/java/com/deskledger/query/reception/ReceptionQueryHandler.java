@@ -49,49 +49,59 @@ class ReceptionQueryHandler {
         for (Channel channel : Channel.values()) {
             byChannel.put(channel, 0L);
         }
-        jdbc.query("""
-                select channel, count(*) as n from reception_visit
-                where centre = :centre and arrived_at >= :from and arrived_at < :to group by channel""",
-                params, rs -> {
-                    byChannel.put(Channel.valueOf(rs.getString("channel")), rs.getLong("n"));
-                });
-
         long[][] hours = new long[24][2];
+        DayTotals totals = new DayTotals();
+        // One statement, one pass over the day's visits: grouping sets give the day's totals, the counts by channel
+        // and by hour (grouping(channel, h): 3 for the totals, 1 by channel, 2 by hour), and the totals row carries
+        // the centre's undelivered messages.
         jdbc.query("""
-                select extract(hour from arrived_at at time zone :zone)::int as h, count(*) as n,
-                       count(*) filter (where channel = 'CALL_IN') as calls
-                from reception_visit
-                where centre = :centre and arrived_at >= :from and arrived_at < :to group by 1""",
-                params, rs -> {
-                    hours[rs.getInt("h")][0] = rs.getLong("n");
-                    hours[rs.getInt("h")][1] = rs.getLong("calls");
+                select grouping(channel, h) as g, channel, h, count(*) as n,
+                       count(*) filter (where channel = 'CALL_IN') as calls,
+                       count(*) filter (where channel = 'CALL_IN' and rings <= :within) as within,
+                       avg(extract(epoch from (consultant_assigned_at - arrived_at)))::float8 as to_consultant,
+                       count(*) filter (where conversion) as conversions,
+                       (select count(*) from reception_message
+                        where centre = :centre and delivered_at is null) as undelivered
+                from (select channel, rings, arrived_at, consultant_assigned_at, conversion,
+                             extract(hour from arrived_at at time zone :zone)::int as h
+                      from reception_visit
+                      where centre = :centre and arrived_at >= :from and arrived_at < :to) day
+                group by grouping sets ((), (channel), (h))""",
+                params.addValue("within", WITHIN_RINGS), rs -> {
+                    switch (rs.getInt("g")) {
+                        case 1 -> byChannel.put(Channel.valueOf(rs.getString("channel")), rs.getLong("n"));
+                        case 2 -> {
+                            hours[rs.getInt("h")][0] = rs.getLong("n");
+                            hours[rs.getInt("h")][1] = rs.getLong("calls");
+                        }
+                        default -> {
+                            totals.visits = rs.getLong("n");
+                            totals.calls = rs.getLong("calls");
+                            totals.within = rs.getLong("within");
+                            totals.toConsultant = (Double) rs.getObject("to_consultant");
+                            totals.conversions = rs.getLong("conversions");
+                            totals.undelivered = rs.getLong("undelivered");
+                        }
+                    }
                 });
         List<ReceptionDay.HourCount> byHour = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             byHour.add(new ReceptionDay.HourCount(h, hours[h][0], hours[h][1]));
         }
 
-        Map<String, Object> totals = jdbc.queryForMap("""
-                select count(*) as total,
-                       count(*) filter (where channel = 'CALL_IN') as calls,
-                       count(*) filter (where channel = 'CALL_IN' and rings <= :within) as within,
-                       avg(extract(epoch from (consultant_assigned_at - arrived_at)))::float8 as to_consultant,
-                       count(*) filter (where conversion) as conversions
-                from reception_visit
-                where centre = :centre and arrived_at >= :from and arrived_at < :to""",
-                params.addValue("within", WITHIN_RINGS));
-        long undelivered = jdbc.queryForObject("""
-                select count(*) from reception_message where centre = :centre and delivered_at is null""",
-                params, Long.class);
+        return new ReceptionDay(query.centre().value(), query.date(), zone.getId(), totals.visits, byChannel, byHour,
+                totals.calls, totals.within, totals.calls == 0 ? null : (double) totals.within / totals.calls,
+                totals.toConsultant, totals.conversions, totals.undelivered);
+    }
 
-        long calls = ((Number) totals.get("calls")).longValue();
-        long within = ((Number) totals.get("within")).longValue();
-        Double toConsultant = totals.get("to_consultant") == null ? null
-                : ((Number) totals.get("to_consultant")).doubleValue();
-        return new ReceptionDay(query.centre().value(), query.date(), zone.getId(),
-                ((Number) totals.get("total")).longValue(), byChannel, byHour, calls, within,
-                calls == 0 ? null : (double) within / calls, toConsultant,
-                ((Number) totals.get("conversions")).longValue(), undelivered);
+    /** The totals row of the day's statement. */
+    private static final class DayTotals {
+        long visits;
+        long calls;
+        long within;
+        Double toConsultant;
+        long conversions;
+        long undelivered;
     }
 
     @QueryHandler

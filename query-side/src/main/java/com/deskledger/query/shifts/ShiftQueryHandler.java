@@ -57,9 +57,22 @@ class ShiftQueryHandler {
                             .add(new RosterEntry.ChecklistRow(rs.getString("item"), rs.getString("label"),
                                     rs.getBoolean("closing"), instant(rs, "ticked_at"), rs.getString("ticked_by")));
                 });
+        // the day's notes and the incoming hand-over (the notes of the latest earlier roster day that has any) in
+        // one statement; that day is found walking the roster index back from the date, not by a max() over every
+        // earlier shift of the centre, which grew with the centre's history
         Map<String, List<HandOverNote>> notes = new LinkedHashMap<>();
-        for (HandOverNote note : notes("r.shift_date = :date", params)) {
-            notes.computeIfAbsent(note.shiftId(), k -> new ArrayList<>()).add(note);
+        List<HandOverNote> incoming = new ArrayList<>();
+        for (HandOverNote note : notes("""
+                (r.shift_date = :date or r.shift_date = (
+                    select r2.shift_date from shift_roster r2
+                    where r2.centre = :centre and r2.shift_date < :date
+                      and exists (select 1 from shift_note n2 where n2.shift_id = r2.shift_id)
+                    order by r2.shift_date desc limit 1))""", params)) {
+            if (note.date().equals(query.date())) {
+                notes.computeIfAbsent(note.shiftId(), k -> new ArrayList<>()).add(note);
+            } else {
+                incoming.add(note);
+            }
         }
 
         List<RosterEntry> entries = jdbc.query("""
@@ -83,10 +96,6 @@ class ShiftQueryHandler {
                             checklist, rs.getInt("corrections"), notes.getOrDefault(shiftId, List.of()));
                 });
 
-        List<HandOverNote> incoming = notes("""
-                r.shift_date = (select max(r2.shift_date) from shift_roster r2
-                                join shift_note n2 on n2.shift_id = r2.shift_id
-                                where r2.centre = :centre and r2.shift_date < :date)""", params);
         return new Roster(query.centre().value(), query.date(), centres.zoneOf(query.centre()).getId(), entries,
                 incoming);
     }

@@ -16,21 +16,31 @@ import com.deskledger.kernel.member.event.RefundRejectedEvent;
 import com.deskledger.kernel.member.event.RefundRequestedEvent;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import com.deskledger.kernel.visit.event.VisitStartedEvent;
+import com.deskledger.query.sales.SalesBatch.Sold;
 import com.deskledger.query.web.ViewTables;
+import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the sales view. Every write is an upsert of values carried by the event (credits left, amounts), never
  * an increment, so applying an event twice leaves the same rows; {@link #reset()} clears the view for a replay.
+ *
+ * <p>Nothing is read per event, so that a processor's batch reaches PostgreSQL in a few JDBC batches: writes go
+ * through {@link ViewWrites}, and the two values a handler needs from the view itself (a member's centre; the
+ * item, category and payment method of the sale a refund gives back) come from the batch's {@link SalesBatch},
+ * which reads them for all of the batch's events in one query each. Only what it does not know (outside a
+ * processor's batch, as in a verification's rebuild) is read on its own, once a transaction.
  */
 @Component
 @ViewTables({"sales_entry", "sales_member", "sales_visit", "sales_credit_pack", "sales_refund_request"})
@@ -44,27 +54,31 @@ class SalesProjection {
     static final String PRODUCT = "PRODUCT";
 
     private final JdbcTemplate jdbc;
+    private final ViewWrites writes;
 
-    SalesProjection(JdbcTemplate jdbc) {
+    SalesProjection(JdbcTemplate jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MemberEnrolledEvent event) {
-        jdbc.update("""
+        String member = event.memberId().value();
+        writes.update("""
                 insert into sales_member (member_id, centre, enrolled_at, visit_id) values (?, ?, ?, ?)
                 on conflict (member_id) do update set centre = excluded.centre, enrolled_at = excluded.enrolled_at,
                     visit_id = excluded.visit_id""",
-                event.memberId().value(), event.centre().value(), ts(event.at()),
+                member, event.centre().value(), ts(event.at()),
                 event.visitId() == null ? null : event.visitId().value());
+        SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(event.centre().value())));
         if (event.visitId() != null) {
-            converted(event.visitId().value(), event.memberId().value());
+            converted(event.visitId().value(), member);
         }
     }
 
     @EventHandler
     void on(VisitStartedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into sales_visit (visit_id, centre, arrived_at) values (?, ?, ?)
                 on conflict (visit_id) do update set centre = excluded.centre, arrived_at = excluded.arrived_at""",
                 event.visitId().value(), event.centre().value(), ts(event.arrivedAt()));
@@ -78,7 +92,7 @@ class SalesProjection {
     }
 
     private void converted(String visitId, String memberId) {
-        jdbc.update("""
+        writes.update("""
                 insert into sales_visit (visit_id, converted, member_id) values (?, true, ?)
                 on conflict (visit_id) do update set converted = true, member_id = excluded.member_id""",
                 visitId, memberId);
@@ -93,7 +107,7 @@ class SalesProjection {
                 event.renewal(), event.price().minor(), event.price().currency(), event.at());
         if (event.kind() == PackageKind.CREDIT_PACK) {
             // credits_left is set by the events that consume credits, so a repeated purchase event leaves it alone
-            jdbc.update("""
+            writes.update("""
                     insert into sales_credit_pack (purchase_id, centre, member_id, plan, credits_total, credits_left,
                         price_minor, currency, purchased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (purchase_id) do nothing""",
@@ -116,7 +130,7 @@ class SalesProjection {
 
     @EventHandler
     void on(RefundRequestedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into sales_refund_request (refund_id, centre, member_id, purchase_id, amount_minor, currency,
                     status, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (refund_id) do nothing""",
@@ -137,18 +151,16 @@ class SalesProjection {
         String purchase = event.purchaseId().value();
         String staff = event.refundedBy().value();
         if (event.lines().isEmpty()) {
-            Map<String, Object> sold = sold(purchase + ":0");
+            Sold sold = sold(SalesBatch.soldEntry(purchase, 0));
             entry(event.refundId().value() + ":0", centre, member, purchase, event.refundId().value(), REFUND,
-                    PACKAGE, (String) sold.get("item"), (String) sold.get("category"), staff,
-                    (String) sold.get("payment_method"), false, event.amount().minor(), event.amount().currency(),
-                    event.at());
+                    PACKAGE, sold.item(), sold.category(), staff, sold.paymentMethod(), false,
+                    event.amount().minor(), event.amount().currency(), event.at());
         }
         for (RefundLine line : event.lines()) {
-            Map<String, Object> sold = sold(purchase + ":" + line.line());
+            Sold sold = sold(SalesBatch.soldEntry(purchase, line.line()));
             entry(event.refundId().value() + ":" + line.line(), centre, member, purchase, event.refundId().value(),
-                    REFUND, PRODUCT, line.productCode(), (String) sold.get("category"), staff,
-                    (String) sold.get("payment_method"), false, line.amount().minor(), line.amount().currency(),
-                    event.at());
+                    REFUND, PRODUCT, line.productCode(), sold.category(), staff, sold.paymentMethod(), false,
+                    line.amount().minor(), line.amount().currency(), event.at());
         }
         if (event.creditsLeft() != null) {
             creditsLeft(event.purchaseId(), event.creditsLeft());
@@ -181,6 +193,7 @@ class SalesProjection {
 
     @ResetHandler
     void reset() {
+        SalesBatch.forget();
         for (String table : List.of("sales_entry", "sales_member", "sales_visit", "sales_credit_pack",
                 "sales_refund_request")) {
             jdbc.update("delete from " + table);
@@ -190,7 +203,7 @@ class SalesProjection {
     private void entry(String entryId, String centre, String member, String purchase, String refund, String kind,
                        String itemType, String item, String category, String staff, String paymentMethod,
                        boolean renewal, long amountMinor, String currency, Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into sales_entry (entry_id, centre, member_id, purchase_id, refund_id, kind, item_type, item,
                     category, staff, payment_method, renewal, amount_minor, currency, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -200,28 +213,47 @@ class SalesProjection {
                     at = excluded.at""",
                 entryId, centre, member, purchase, refund, kind, itemType, item, category, staff, paymentMethod,
                 renewal, amountMinor, currency, ts(at));
+        // the upsert sets these three on a row that was there too, so the row now holds them either way
+        SalesBatch.current(jdbc).ifPresent(batch -> batch.sold()
+                .put(entryId, Optional.of(new Sold(item, category, paymentMethod))));
     }
 
     private void decided(String refundId, RefundStatus status, String by, Instant at) {
-        jdbc.update("update sales_refund_request set status = ?, decided_by = ?, decided_at = ? where refund_id = ?",
+        writes.update("update sales_refund_request set status = ?, decided_by = ?, decided_at = ? where refund_id = ?",
                 status.name(), by, ts(at), refundId);
     }
 
     private void creditsLeft(PurchaseId pack, Integer left) {
         if (pack != null && left != null) {
-            jdbc.update("update sales_credit_pack set credits_left = ? where purchase_id = ?", left, pack.value());
+            writes.update("update sales_credit_pack set credits_left = ? where purchase_id = ?", left, pack.value());
         }
     }
 
     /** The sale a refund gives back: its item, category and payment method. */
-    private Map<String, Object> sold(String entryId) {
-        return jdbc.queryForMap("select item, category, payment_method from sales_entry where entry_id = ?",
-                entryId);
+    private Sold sold(String entryId) {
+        Optional<SalesBatch> batch = SalesBatch.current(jdbc);
+        Optional<Sold> known = batch.map(b -> b.sold().get(entryId)).orElse(null);
+        if (known == null) {
+            Sold read = DataAccessUtils.requiredSingleResult(writes.query(
+                    "select item, category, payment_method from sales_entry where entry_id = ?",
+                    (rs, n) -> new Sold(rs.getString(1), rs.getString(2), rs.getString(3)), entryId));
+            batch.ifPresent(b -> b.sold().put(entryId, Optional.of(read)));
+            return read;
+        }
+        return known.orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     /** Events of one member arrive in order, so the enrolment has always been seen first. */
     private String centreOf(String member) {
-        return jdbc.queryForObject("select centre from sales_member where member_id = ?", String.class, member);
+        Optional<SalesBatch> batch = SalesBatch.current(jdbc);
+        Optional<String> known = batch.map(b -> b.centres().get(member)).orElse(null);
+        if (known == null) {
+            String read = DataAccessUtils.requiredSingleResult(writes.query(
+                    "select centre from sales_member where member_id = ?", (rs, n) -> rs.getString(1), member));
+            batch.ifPresent(b -> b.centres().put(member, Optional.of(read)));
+            return read;
+        }
+        return known.orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     private static Timestamp ts(Instant at) {

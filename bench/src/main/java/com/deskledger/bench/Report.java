@@ -117,6 +117,12 @@ final class Report {
         });
 
         md.append("\n## Dashboard queries at that size (target p99 ≤ 30 ms), sequential, idle app\n\n");
+        Map<String, Object> vacuum = map(r.get("vacuum"));
+        if (!vacuum.isEmpty()) {
+            md.append("Before the queries the harness runs `VACUUM (ANALYZE)` (").append(vacuum.get("seconds"))
+                    .append(" s), as autovacuum would have by then on a production server (autovacuum on this"
+                    + " server: ").append(vacuum.get("autovacuumOnServer")).append(").\n\n");
+        }
         md.append("| query | status | median ms | p99 ms | target |\n|---|---|---|---|---|\n");
         map(r.get("queries")).forEach((k, v) -> {
             Map<String, Object> q = map(v);

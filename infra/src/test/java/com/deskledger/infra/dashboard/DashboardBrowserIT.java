@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,6 +100,7 @@ class DashboardBrowserIT extends IntegrationTest {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     private static Path binary(String property, String variable, String fallback) {
@@ -382,6 +384,8 @@ class DashboardBrowserIT extends IntegrationTest {
     private void awaitFigure(String list, String label, String value) {
         new WebDriverWait(driver, WAIT).withMessage(() -> label + " in #" + list + " should read " + value + ", reads "
                         + driver.findElements(figureLocator(list, label)).stream().map(WebElement::getText).toList())
+                // the page re-renders a list when a live change arrives: an element found a moment ago may be gone
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(figureLocator(list, label)).stream()
                         .anyMatch(e -> e.getText().equals(value)));
     }

@@ -1,13 +1,10 @@
 package com.deskledger.query.complaints;
 
+import com.deskledger.query.web.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
@@ -17,14 +14,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "complaint_case")
-class ComplaintCaseView implements Persistable<String> {
+class ComplaintCaseView extends NewUntilStored {
 
     @Id
     @Column(name = "complaint_id")
     String complaintId;
-    /** Made here, not loaded: saving it inserts without first looking for the row. */
-    @Transient
-    private boolean fresh;
     String centre;
     String channel;
     String category;
@@ -97,23 +91,12 @@ class ComplaintCaseView implements Persistable<String> {
     }
 
     ComplaintCaseView(String complaintId) {
+        super(true);
         this.complaintId = complaintId;
-        this.fresh = true;
     }
 
     @Override
     public String getId() {
         return complaintId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

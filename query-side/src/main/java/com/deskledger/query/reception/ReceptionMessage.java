@@ -1,27 +1,21 @@
 package com.deskledger.query.reception;
 
+import com.deskledger.query.web.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** One message taken at the desk; undelivered while {@code deliveredAt} is null. */
 @Entity
 @Table(name = "reception_message")
-class ReceptionMessage implements Persistable<String> {
+class ReceptionMessage extends NewUntilStored {
 
     @Id
     @Column(name = "message_id")
     String messageId;
-    /** Made here, not loaded: saving it inserts without first looking for the row. */
-    @Transient
-    private boolean fresh;
     @Column(name = "visit_id")
     String visitId;
     String centre;
@@ -40,23 +34,12 @@ class ReceptionMessage implements Persistable<String> {
     }
 
     ReceptionMessage(String messageId) {
+        super(true);
         this.messageId = messageId;
-        this.fresh = true;
     }
 
     @Override
     public String getId() {
         return messageId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

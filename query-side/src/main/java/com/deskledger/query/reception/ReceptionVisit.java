@@ -1,27 +1,21 @@
 package com.deskledger.query.reception;
 
+import com.deskledger.query.web.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** One visit or call in the reception view. */
 @Entity
 @Table(name = "reception_visit")
-class ReceptionVisit implements Persistable<String> {
+class ReceptionVisit extends NewUntilStored {
 
     @Id
     @Column(name = "visit_id")
     String visitId;
-    /** Made here, not loaded: saving it inserts without first looking for the row. */
-    @Transient
-    private boolean fresh;
     String centre;
     String channel;
     String purpose;
@@ -50,23 +44,12 @@ class ReceptionVisit implements Persistable<String> {
     }
 
     ReceptionVisit(String visitId) {
+        super(true);
         this.visitId = visitId;
-        this.fresh = true;
     }
 
     @Override
     public String getId() {
         return visitId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

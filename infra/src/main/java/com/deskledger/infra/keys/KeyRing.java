@@ -64,6 +64,8 @@ public class KeyRing {
             .withZone(ZoneOffset.UTC);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Each path open to others is named once, not at every read of the directory. */
+    private static final Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A MAC key and its id; the key bytes never appear in {@code toString()}. */
     public record MacKey(String id, SecretKeySpec key) {
@@ -348,6 +350,9 @@ public class KeyRing {
     }
 
     private static void warnIfShared(Path path) {
+        if (!WARNED.add(path)) {
+            return;
+        }
         try {
             if (posix(path)) {
                 Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(path));

@@ -47,6 +47,8 @@ final class AppProcess {
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--deskledger.demo-users=true",
                 "--deskledger.data-dir=" + logFile.getParent().resolve("data"),
+                // the application's signing keys (README, Replay and audit): made at the first start of the run
+                "--deskledger.keys.dir=" + logFile.getParent().resolve("keys"), "--deskledger.keys.generate=true",
                 // a post worked on any day, so that shifts can be clocked whatever day the benchmark runs
                 "--deskledger.shifts.posts.bench.name=Benchmark post",
                 "--deskledger.shifts.posts.bench.start=00:00",

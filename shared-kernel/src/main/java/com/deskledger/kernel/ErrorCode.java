@@ -101,7 +101,13 @@ public enum ErrorCode {
     RESOLUTION_ALREADY_OFFERED(Kind.RULE),
     NO_RESOLUTION_PENDING_APPROVAL(Kind.RULE),
     NO_RESOLUTION_OFFERED(Kind.RULE),
-    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE);
+    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE),
+
+    // tamper evidence
+    /** A checkpoint receipt whose signature does not verify with any checkpoint key the application holds. */
+    CHECKPOINT_RECEIPT_INVALID(Kind.RULE),
+    /** A checkpoint could not be taken because appends kept running at or below its index for too long. */
+    CHECKPOINT_BUSY(Kind.CONFLICT);
 
     /** How a code maps onto a response class. */
     public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }

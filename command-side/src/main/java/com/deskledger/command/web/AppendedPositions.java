@@ -23,6 +23,12 @@ import java.util.OptionalLong;
 public class AppendedPositions {
 
     private static final String APPENDED = AppendedPositions.class.getName() + ".appended";
+
+    /**
+     * A resource of the root unit of work: the highest global index the event store has just appended for it, when
+     * the store says so (infra's signing storage engine reads it back from its insert). Saves the {@code currval}.
+     */
+    public static final String APPENDED_POSITION = AppendedPositions.class.getName() + ".position";
     private static final ThreadLocal<Long> LAST = new ThreadLocal<>();
 
     /** Forgets what an earlier command on this thread appended; call before sending a command. */
@@ -49,7 +55,9 @@ public class AppendedPositions {
             // nested unit of work hands its events to its parent, so only the root's position is read
             uow.onPrepareCommit(u -> {
                 if (u.parent().isEmpty() && Boolean.TRUE.equals(u.getResource(APPENDED))) {
-                    LAST.set(jdbc.queryForObject("select currval('domainevententry_globalindex_seq')", Long.class));
+                    Long appended = u.getResource(APPENDED_POSITION);
+                    LAST.set(appended != null ? appended
+                            : jdbc.queryForObject("select currval('domainevententry_globalindex_seq')", Long.class));
                 }
             });
             return result;

@@ -1,5 +1,7 @@
 package com.deskledger.infra.axon;
 
+import com.deskledger.infra.integrity.EventSignatures;
+import com.deskledger.infra.integrity.SigningEventStorageEngine;
 import com.deskledger.kernel.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -62,9 +64,10 @@ public class AxonConfig {
     }
 
     /**
-     * Axon's JDBC storage engine as its auto-configuration builds it, with one change: how many events one query
-     * reads, when a processor streams the store or an aggregate is loaded (Axon's default is 100). A replay of a
-     * large store makes one query per this many events.
+     * Axon's JDBC storage engine as its auto-configuration builds it, with two changes: every append is signed by
+     * the application in the same transaction ({@link SigningEventStorageEngine}), and how many events one query
+     * reads, when a processor streams the store or an aggregate is loaded, is configurable (Axon's default is 100;
+     * a replay of a large store makes one query per this many events).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -73,8 +76,9 @@ public class AxonConfig {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
+                                          EventSignatures signatures,
                                           @Value("${deskledger.event-store.batch-size:100}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return SigningEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -83,8 +87,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize), transactionManager, signatures);
     }
 
     /**

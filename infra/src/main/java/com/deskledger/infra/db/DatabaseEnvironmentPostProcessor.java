@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Chooses the database before anything connects: {@code DESKLEDGER_DB_URL} (with {@code DESKLEDGER_DB_USER} and
  * {@code DESKLEDGER_DB_PASSWORD}) or {@code spring.datasource.url} when given; otherwise an embedded PostgreSQL in
- * {@code deskledger.data-dir} (default {@code ./data}), with the demo users switched on unless configured off.
+ * {@code deskledger.data-dir} (default {@code ./data}), with the demo users switched on unless configured off, and
+ * the application's keys in {@code <data-dir>-keys} (made at the first start) unless configured elsewhere.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -47,6 +48,15 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("deskledger.embedded", "true");
             if (env.getProperty("deskledger.demo-users") == null) {
                 props.put("deskledger.demo-users", "true");
+            }
+            // the application's signing keys sit beside the data directory, never inside it: a copy of the database
+            // (its files, a dump, a backup) does not carry them
+            if (env.getProperty("deskledger.keys.dir") == null) {
+                Path absolute = dataDir.toAbsolutePath().normalize();
+                props.put("deskledger.keys.dir", absolute.resolveSibling(absolute.getFileName() + "-keys").toString());
+                if (env.getProperty("deskledger.keys.generate") == null) {
+                    props.put("deskledger.keys.generate", "true");
+                }
             }
         }
         if (!props.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code deskledger.security.*}: the users (bcrypt hashes), the Basic verification cache and the JWT claim names.
+ * {@code deskledger.security.*}: the users (bcrypt hashes), the Basic verification cache and the bearer-token rules.
  * Demo users come from {@code deskledger.demo-users}, on by default only with the embedded database.
  */
 @ConfigurationProperties("deskledger.security")
@@ -97,12 +97,43 @@ public class DeskSecurityProperties {
         }
     }
 
-    /** Claim names read from a bearer token. */
+    /**
+     * Bearer tokens: the audience and issuer they must name (both required once JWT is configured; the issuer
+     * defaults to {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), the clock skew allowed on
+     * {@code exp} and {@code nbf}, and the claim names read from them.
+     */
     public static class Jwt {
 
+        private String audience;
+        private String issuer;
+        private Duration clockSkew = Duration.ofSeconds(30);
         private String userClaim = "preferred_username";
         private String rolesClaim = "roles";
         private String centresClaim = "centres";
+
+        public String getAudience() {
+            return audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+
+        public Duration getClockSkew() {
+            return clockSkew;
+        }
+
+        public void setClockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+        }
 
         public String getUserClaim() {
             return userClaim;

@@ -136,6 +136,10 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // checkpoints of the event store: auditors and operations take them and fetch receipts
+                        .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/checkpoints/*",
+                                "/api/audit/keys").hasAnyRole("AUDITOR", "MANAGER", "ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("MANAGER", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/views/**").hasAnyRole("RECEPTIONIST", "AUDITOR")

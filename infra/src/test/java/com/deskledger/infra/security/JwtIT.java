@@ -22,10 +22,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With a JWT key configured, bearer tokens carry user, roles and centres; Basic keeps working beside them. */
+/**
+ * With a JWT key configured, bearer tokens carry user, roles and centres; Basic keeps working beside them. A token
+ * must name DeskLedger's audience and the configured issuer and carry an expiry.
+ */
 class JwtIT extends IntegrationTest {
 
     private static final KeyPair KEYS;
@@ -48,7 +52,12 @@ class JwtIT extends IntegrationTest {
                 + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+        registry.add("deskledger.security.jwt.audience", () -> AUDIENCE);
+        registry.add("deskledger.security.jwt.issuer", () -> ISSUER);
     }
+
+    private static final String AUDIENCE = "deskledger-it";
+    private static final String ISSUER = "https://idp.deskledger.test/";
 
     @Test
     void bearerTokenActsWithItsClaimedUserRolesAndCentre() throws Exception {
@@ -78,6 +87,29 @@ class JwtIT extends IntegrationTest {
                 .isEqualTo(201);
     }
 
+    @Test
+    void aTokenForAnotherAudienceFromAForeignIssuerOrWithoutExpiryIsUnauthenticated() throws Exception {
+        assertThat(get(token(claims -> { })).statusCode()).isEqualTo(200);
+        assertThat(get(token(claims -> claims.audience("another-service"))).statusCode()).isEqualTo(401);
+        assertThat(get(token(claims -> claims.audience(List.of()))).statusCode()).isEqualTo(401);
+        assertThat(get(token(claims -> claims.issuer("https://foreign-idp.test/"))).statusCode()).isEqualTo(401);
+        assertThat(get(token(claims -> claims.issuer(null))).statusCode()).isEqualTo(401);
+        assertThat(get(token(claims -> claims.expirationTime(null))).statusCode()).isEqualTo(401);
+        HttpResponse<String> expired = get(token(claims -> claims.expirationTime(Date.from(Instant.now()
+                .minusSeconds(60)))));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // another audience beside ours is fine: aud may list several
+        assertThat(get(token(claims -> claims.audience(List.of("another-service", AUDIENCE)))).statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String bearer) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/views/reception?centre=east")).header("Authorization", "Bearer " + bearer).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String bearer, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/visits")).header("Authorization", "Bearer " + bearer)
@@ -86,10 +118,22 @@ class JwtIT extends IntegrationTest {
     }
 
     private static String token(String user, List<String> roles, List<String> centres) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+        return token(user, roles, centres, claims -> { });
+    }
+
+    /** A receptionist's token of centre east, changed by {@code change}. */
+    private static String token(Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        return token("jwt-desk", List.of("RECEPTIONIST"), List.of("east"), change);
+    }
+
+    private static String token(String user, List<String> roles, List<String> centres,
+                                Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject("subject-" + user).claim("preferred_username", user).claim("roles", roles)
-                .claim("centres", centres).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+                .claim("centres", centres).issuer(ISSUER).audience(AUDIENCE).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        change.accept(claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
         jwt.sign(new RSASSASigner(KEYS.getPrivate()));
         return jwt.serialize();
     }

@@ -101,10 +101,31 @@ public enum ErrorCode {
     RESOLUTION_ALREADY_OFFERED(Kind.RULE),
     NO_RESOLUTION_PENDING_APPROVAL(Kind.RULE),
     NO_RESOLUTION_OFFERED(Kind.RULE),
-    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE);
+    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE),
 
-    /** How a code maps onto a response class. */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }
+    // money and time at the edge
+    /** An amount above the configured maximum per amount (a price, a line, a total), or one that would overflow. */
+    AMOUNT_TOO_LARGE(Kind.RULE),
+    /** An ISO 4217 code that the centre does not take (or no ISO 4217 code at all). */
+    CURRENCY_NOT_ACCEPTED(Kind.VALIDATION),
+    /** An instant or date outside the window that makes sense for it (see {@link TimeWindows}). */
+    TIME_OUT_OF_RANGE(Kind.VALIDATION),
+
+    // the HTTP edge: refusals before any command, their status decided by the web layer
+    REQUEST_REJECTED(Kind.REQUEST),
+    PAYLOAD_TOO_LARGE(Kind.REQUEST),
+    METHOD_NOT_ALLOWED(Kind.REQUEST),
+    NOT_ACCEPTABLE(Kind.REQUEST),
+    UNSUPPORTED_MEDIA_TYPE(Kind.REQUEST),
+    UNAUTHENTICATED(Kind.REQUEST),
+    CSRF_TOKEN_INVALID(Kind.FORBIDDEN),
+    INTERNAL_ERROR(Kind.REQUEST);
+
+    /**
+     * How a code maps onto a response class. {@code REQUEST} codes refuse the HTTP request itself (its URL, size,
+     * method or media type); the web layer answers them with the matching status.
+     */
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN, REQUEST }
 
     private final Kind kind;
 

@@ -35,6 +35,9 @@ final class JsonRefusals {
         }
         if (cause instanceof JsonMappingException mapping) {
             String field = path(mapping);
+            if (field.startsWith("[")) {
+                field = BODY + field;
+            }
             if (field.isEmpty()) {
                 Throwable inner = mapping.getCause();
                 if (inner instanceof JsonProcessingException processing && inner != mapping) {
@@ -56,6 +59,12 @@ final class JsonRefusals {
         if (e instanceof StrictJson.RefusedText) {
             return original;
         }
+        if (original.contains("Floating-point")) {
+            return "a whole number is expected";
+        }
+        if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
+            return "number out of range";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
@@ -72,9 +81,6 @@ final class JsonRefusals {
         if (e instanceof StreamConstraintsException) {
             return "nested too deeply, or a number or text too long";
         }
-        if (e instanceof InputCoercionException) {
-            return "number out of range";
-        }
         if (original.startsWith("Duplicate field")) {
             return "given twice";
         }
@@ -88,9 +94,6 @@ final class JsonRefusals {
             }
             if (target != null && target.isEnum()) {
                 return "not one of the allowed values";
-            }
-            if (original.contains("Floating-point")) {
-                return "a whole number is expected";
             }
             return "wrong type";
         }

@@ -42,9 +42,7 @@ public class ProblemReportValve extends ErrorReportValve {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader(MetaDataKeys.CORRELATION_HEADER, correlationId);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Referrer-Policy", "no-referrer");
+            SecurityHeadersFilter.common(response);
             response.setHeader("Content-Security-Policy", SecurityHeadersFilter.API_POLICY);
             Writer writer = response.getReporter();
             if (writer != null) {

@@ -34,6 +34,10 @@ final class JsonRefusals {
             return Map.of("field", BODY, "message", "a JSON body is required");
         }
         if (cause instanceof JsonMappingException mapping) {
+            if (mapping.getCause() instanceof JsonParseException parse && parse.getProcessor() instanceof JsonParser) {
+                // a key given twice, broken JSON: where the parser stood names the whole path
+                return describe(parse);
+            }
             String field = path(mapping);
             if (field.startsWith("[")) {
                 field = BODY + field;
@@ -70,6 +74,13 @@ final class JsonRefusals {
         }
         if (e instanceof InvalidNullException) {
             return "must not be null";
+        }
+        if (e instanceof MismatchedInputException typed && typed.getTargetType() != null
+                && typed.getTargetType().isEnum()) {
+            return "not one of the allowed values";
+        }
+        if (original.startsWith("Cannot coerce")) {
+            return "wrong type";
         }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
@@ -132,6 +143,6 @@ final class JsonRefusals {
         }
         String path = String.join("", parts);
         path = path.startsWith(".") ? path.substring(1) : path;
-        return path.isEmpty() ? BODY : path;
+        return path.isEmpty() ? BODY : path.startsWith("[") ? BODY + path : path;
     }
 }

@@ -4,7 +4,9 @@ import com.deskledger.kernel.FreeText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -12,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -23,6 +27,7 @@ import java.io.IOException;
  * The reader of request bodies: JSON taken as it was written, never bent into shape. A copy of the application's
  * {@link ObjectMapper} (the one Axon serializes events with stays as it is) that refuses
  * <ul>
+ *   <li>dates, times and instants other than as ISO-8601 text ({@code "arrivedAt": 1} is not 1970);</li>
  *   <li>fractions where a whole number is expected ({@code "minor": 100.125} is not 100), numbers where an enum
  *       is expected ({@code "purpose": 1}), strings where a number or boolean is expected and numbers or booleans
  *       where text is expected;</li>
@@ -47,7 +52,6 @@ public final class StrictJson {
         strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                 DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL,
@@ -71,8 +75,18 @@ public final class StrictJson {
                 CoercionInputShape.Boolean);
         refuse(strict, LogicalType.POJO, CoercionInputShape.EmptyString, CoercionInputShape.EmptyArray);
         refuse(strict, LogicalType.Collection, CoercionInputShape.EmptyString);
-        strict.registerModule(new SimpleModule("deskledger-checked-text")
-                .addDeserializer(String.class, new CheckedText(false)));
+        SimpleModule checks = new SimpleModule("deskledger-strict-input")
+                .addDeserializer(String.class, new CheckedText(false));
+        checks.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                // java.time reads numbers as epoch seconds or days: "arrivedAt": 1 would be 1970
+                return description.getBeanClass().getPackageName().equals("java.time")
+                        ? new TextOnly(deserializer) : deserializer;
+            }
+        });
+        strict.registerModule(checks);
         return strict;
     }
 
@@ -106,6 +120,27 @@ public final class StrictJson {
     private static boolean allowedInFreeText(String text, int i) {
         char c = text.charAt(i);
         return c == '\n' || c == '\t' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+    }
+
+    /** Dates, times and instants only as ISO-8601 text, never as numbers or arrays. */
+    static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return ctxt.handleUnexpectedToken(handledType(), parser);
+            }
+            return super.deserialize(parser, ctxt);
+        }
     }
 
     /** A text value that holds what no text field may hold. */

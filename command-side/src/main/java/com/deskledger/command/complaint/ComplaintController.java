@@ -150,8 +150,9 @@ class ComplaintController {
             CentreId centre = directory.centreOf(complaint.value())
                     .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such complaint"));
             if (!centres.acceptedCurrencies(centre).contains(offered.currency())) {
-                throw new DomainException(ErrorCode.CURRENCY_NOT_ACCEPTED, "this centre does not take that currency",
-                        "compensation.currency");
+                // the code compensation refusals always had (clients match on it)
+                throw new DomainException(ErrorCode.COMPENSATION_CURRENCY_MISMATCH,
+                        "this centre does not take that currency", "compensation.currency");
             }
             limits.check(Money.of(offered.amountMinor(), offered.currency()), "compensation.amountMinor");
         }

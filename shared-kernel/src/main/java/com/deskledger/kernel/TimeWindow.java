@@ -30,6 +30,17 @@ public record TimeWindow(Duration back, Duration ahead, ErrorCode tooEarly, Erro
         return value;
     }
 
+    /**
+     * The instant itself when it is not further back than the window reaches; how far ahead it may be is left to a
+     * rule of the aggregate's own (a clock time is never in the future).
+     */
+    public Instant checkPast(Instant value, Instant now, String field) {
+        if (value.isBefore(now.minus(back))) {
+            throw new DomainException(tooEarly, "lies more than " + describe(back) + " in the past", field);
+        }
+        return value;
+    }
+
     /** The date itself when it lies in the window around {@code today} (whole days of back and ahead). */
     public LocalDate check(LocalDate value, LocalDate today, String field) {
         try {

@@ -60,6 +60,9 @@ class TimeWindowsTest {
         refused(() -> shifts.check(TODAY.plusDays(367), TODAY, "date"), ErrorCode.TIME_OUT_OF_RANGE, "date");
         refused(() -> shifts.check(LocalDate.MIN, TODAY, "date"), ErrorCode.TIME_OUT_OF_RANGE, "date");
         refused(() -> shifts.check(NOW.plus(Duration.ofDays(367)), NOW, "at"), ErrorCode.TIME_OUT_OF_RANGE, "at");
+        // clock times: only the past is the window's; the future is the shift's own rule
+        assertThat(shifts.checkPast(NOW.plus(Duration.ofDays(9999)), NOW, "at")).isNotNull();
+        refused(() -> shifts.checkPast(NOW.minus(Duration.ofDays(91)), NOW, "at"), ErrorCode.TIME_OUT_OF_RANGE, "at");
     }
 
     @Test

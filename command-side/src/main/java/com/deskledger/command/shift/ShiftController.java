@@ -181,7 +181,7 @@ class ShiftController {
                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireSupervisor(actor, "correct clock times");
         ShiftId shift = shiftId(id);
-        windows.shiftPlanning().check(request.time(), clock.instant(), "time");
+        windows.shiftPlanning().checkPast(request.time(), clock.instant(), "time");
         return ok(sender.send(new CorrectClockTimeCommand(shift, request.punch(), request.time(),
                 request.reason(), actor.user(), clock.instant()), shift.value()));
     }
@@ -234,7 +234,7 @@ class ShiftController {
             throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "only a supervisor may record a clock time other "
                     + "than now", "at");
         }
-        return windows.shiftPlanning().check(request.at(), now, "at");
+        return windows.shiftPlanning().checkPast(request.at(), now, "at");
     }
 
     private static void requireSupervisor(Actor actor, String what) {

@@ -11,7 +11,8 @@ import java.time.Duration;
  *   <li>{@code classSession}: a class session (check-in, leave, no-show, head-count) started at most
  *       {@link #ATTENDANCE_WINDOW} ago ({@link ErrorCode#ATTENDANCE_WINDOW_CLOSED}, the member aggregate's own rule)
  *       and at most a year ahead;</li>
- *   <li>{@code shiftPlanning}: a shift's day, and a clock time given for it, at most 90 days back and a year ahead;</li>
+ *   <li>{@code shiftPlanning}: a shift's day at most 90 days back and a year ahead (a clock time given for it: no
+ *       further back, see {@link TimeWindow#checkPast});</li>
  *   <li>{@code packageValidity}: a membership's first and last day within ten years of today.</li>
  * </ul>
  * All but the attendance window's past are configurable ({@code deskledger.time-windows.*}).

@@ -47,7 +47,8 @@ final class ShiftRequests {
     record Clock(Instant at) {
     }
 
-    record Correction(@NotNull ClockPunch punch, @NotNull Instant time, @NotBlank @Size(max = 500) @FreeText String reason) {
+    record Correction(@NotNull ClockPunch punch, @NotNull Instant time,
+                      @NotBlank @Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {

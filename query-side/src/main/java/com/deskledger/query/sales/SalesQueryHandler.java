@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers sales queries with SQL over the sales view. Sums are taken in SQL over bigint minor units, so every total
- * is exact; periods are whole days in the centre's time zone.
+ * Answers sales queries with SQL over the sales view. Sums are taken in SQL over bigint minor units (as numeric, read
+ * exactly by {@link ExactSums}), so every total is exact; periods are whole days in the centre's time zone.
  */
 @Component
 class SalesQueryHandler {
@@ -91,7 +91,8 @@ class SalesQueryHandler {
         long visitCount = number(row, "visits");
         long converted = number(row, "converted");
         return new SalesSummary(query.centre().value(), currency, zone.getId(), query.from(), query.to(),
-                Money.of(gross, currency), Money.of(refunds, currency), Money.of(ExactSums.minus(gross, refunds), currency),
+                Money.of(gross, currency), Money.of(refunds, currency),
+                Money.of(ExactSums.minus(gross, refunds), currency),
                 Money.of(number(row, "package_gross"), currency), Money.of(number(row, "product_gross"), currency),
                 number(row, "purchases"), number(row, "refund_count"), number(row, "renewals"), existing,
                 renewed, existing == 0 ? null : (double) renewed / existing, visitCount, converted,
@@ -129,7 +130,8 @@ class SalesQueryHandler {
                     long gross = ExactSums.of(rs, "gross");
                     long refunds = ExactSums.of(rs, "refunds");
                     return new RevenueRow(rs.getString("key"), rs.getString("item_type"), Money.of(gross, currency),
-                            Money.of(refunds, currency), Money.of(ExactSums.minus(gross, refunds), currency), rs.getLong("sales"),
+                            Money.of(refunds, currency), Money.of(ExactSums.minus(gross, refunds), currency),
+                            rs.getLong("sales"),
                             rs.getLong("refund_count"));
                 });
         return new RevenueBreakdown(query.centre().value(), currency, zone.getId(), query.from(), query.to(),

@@ -21,6 +21,11 @@ public interface CentreCatalog {
     /** The ISO 4217 code of the currency the centre sells in. */
     String currencyOf(CentreId centre);
 
+    /** The ISO 4217 codes the centre takes: its own currency, and any others it is configured to accept. */
+    default Set<String> acceptedCurrencies(CentreId centre) {
+        return Set.of(currencyOf(centre));
+    }
+
     /** The centre's credit policy for late leaves and no-shows. */
     AttendancePolicy attendancePolicyOf(CentreId centre);
 }

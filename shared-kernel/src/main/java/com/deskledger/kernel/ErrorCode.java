@@ -107,10 +107,31 @@ public enum ErrorCode {
     /** A checkpoint receipt whose signature does not verify with any checkpoint key the application holds. */
     CHECKPOINT_RECEIPT_INVALID(Kind.RULE),
     /** A checkpoint could not be taken because appends kept running at or below its index for too long. */
-    CHECKPOINT_BUSY(Kind.CONFLICT);
+    CHECKPOINT_BUSY(Kind.CONFLICT),
 
-    /** How a code maps onto a response class. */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }
+    // money and time at the edge
+    /** An amount above the configured maximum per amount (a price, a line, a total), or one that would overflow. */
+    AMOUNT_TOO_LARGE(Kind.RULE),
+    /** An ISO 4217 code that the centre does not take (or no ISO 4217 code at all). */
+    CURRENCY_NOT_ACCEPTED(Kind.VALIDATION),
+    /** An instant or date outside the window that makes sense for it (see {@link TimeWindows}). */
+    TIME_OUT_OF_RANGE(Kind.VALIDATION),
+
+    // the HTTP edge: refusals before any command, their status decided by the web layer
+    REQUEST_REJECTED(Kind.REQUEST),
+    PAYLOAD_TOO_LARGE(Kind.REQUEST),
+    METHOD_NOT_ALLOWED(Kind.REQUEST),
+    NOT_ACCEPTABLE(Kind.REQUEST),
+    UNSUPPORTED_MEDIA_TYPE(Kind.REQUEST),
+    UNAUTHENTICATED(Kind.REQUEST),
+    CSRF_TOKEN_INVALID(Kind.FORBIDDEN),
+    INTERNAL_ERROR(Kind.REQUEST);
+
+    /**
+     * How a code maps onto a response class. {@code REQUEST} codes refuse the HTTP request itself (its URL, size,
+     * method or media type); the web layer answers them with the matching status.
+     */
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN, REQUEST }
 
     private final Kind kind;
 

@@ -4,7 +4,9 @@ import java.util.Currency;
 
 /**
  * An exact amount of money: a whole number of the currency's minor units (fen, cents) and its ISO 4217 code.
- * Arithmetic is exact and refuses to mix currencies or overflow; there is no floating point anywhere.
+ * Arithmetic is exact: mixing currencies is refused with {@link ErrorCode#CURRENCY_MISMATCH} and a result beyond
+ * a {@code long} with {@link ErrorCode#AMOUNT_TOO_LARGE}, never wrapped round; there is no floating point anywhere.
+ * How large an amount the desk may take is {@link MoneyLimits}' business.
  */
 public record Money(long minor, String currency) {
 
@@ -25,16 +27,16 @@ public record Money(long minor, String currency) {
 
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.addExact(minor, other.minor), currency);
+        return new Money(exact(() -> Math.addExact(minor, other.minor)), currency);
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.subtractExact(minor, other.minor), currency);
+        return new Money(exact(() -> Math.subtractExact(minor, other.minor)), currency);
     }
 
     public Money times(long factor) {
-        return new Money(Math.multiplyExact(minor, factor), currency);
+        return new Money(exact(() -> Math.multiplyExact(minor, factor)), currency);
     }
 
     /** -1, 0 or 1 as the amount is negative, zero or positive. */
@@ -54,7 +56,16 @@ public record Money(long minor, String currency) {
 
     private void requireSameCurrency(Money other) {
         if (!sameCurrencyAs(other)) {
-            throw new IllegalArgumentException("cannot mix " + currency + " and " + other.currency);
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "cannot mix " + currency + " and "
+                    + other.currency, "currency");
+        }
+    }
+
+    private static long exact(java.util.function.LongSupplier arithmetic) {
+        try {
+            return arithmetic.getAsLong();
+        } catch (ArithmeticException overflow) {
+            throw new DomainException(ErrorCode.AMOUNT_TOO_LARGE, "the amount is too large to be kept exactly");
         }
     }
 

@@ -5,9 +5,13 @@ import com.deskledger.command.web.CommandAccepted;
 import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
+import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.kernel.Money;
+import com.deskledger.kernel.MoneyLimits;
+import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.Compensation;
@@ -59,11 +63,18 @@ class ComplaintController {
 
     private final CommandSender sender;
     private final AggregateDirectory directory;
+    private final CentreCatalog centres;
+    private final MoneyLimits limits;
+    private final TimeWindows windows;
     private final Clock clock;
 
-    ComplaintController(CommandSender sender, AggregateDirectory directory, Clock clock) {
+    ComplaintController(CommandSender sender, AggregateDirectory directory, CentreCatalog centres,
+                        MoneyLimits limits, TimeWindows windows, Clock clock) {
         this.sender = sender;
         this.directory = directory;
+        this.centres = centres;
+        this.limits = limits;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -73,11 +84,8 @@ class ComplaintController {
                                          @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         CentreId centre = actor.centreOrOnly(request.centre());
         Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
-        if (receivedAt.isAfter(now)) {
-            throw new DomainException(ErrorCode.RECEIVED_IN_FUTURE, "a complaint cannot be received in the future",
-                    "receivedAt");
-        }
+        Instant receivedAt = windows.complaintReceived().check(
+                request.receivedAt() != null ? request.receivedAt() : now, now, "receivedAt");
         ComplaintRequests.Customer customer = request.customer();
         MemberId member = customer.memberId() == null || customer.memberId().isBlank() ? null
                 : MemberId.of(customer.memberId());
@@ -138,6 +146,16 @@ class ComplaintController {
                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ComplaintId complaint = complaintId(id);
         ComplaintRequests.Compensation offered = request.compensation();
+        if (offered != null) {
+            CentreId centre = directory.centreOf(complaint.value())
+                    .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such complaint"));
+            if (!centres.acceptedCurrencies(centre).contains(offered.currency())) {
+                // the code compensation refusals always had (clients match on it)
+                throw new DomainException(ErrorCode.COMPENSATION_CURRENCY_MISMATCH,
+                        "this centre does not take that currency", "compensation.currency");
+            }
+            limits.check(Money.of(offered.amountMinor(), offered.currency()), "compensation.amountMinor");
+        }
         Compensation compensation = offered == null ? null : parse(
                 () -> new Compensation(offered.type(), offered.amountMinor(), offered.currency()),
                 ErrorCode.COMPENSATION_INVALID, "compensation must be a positive amount in a known currency",

@@ -5,6 +5,7 @@ import com.deskledger.kernel.complaint.ComplaintCategory;
 import com.deskledger.kernel.complaint.ComplaintChannel;
 import com.deskledger.kernel.complaint.CompensationType;
 import com.deskledger.kernel.complaint.Severity;
+import com.deskledger.kernel.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,7 @@ final class ComplaintRequests {
      * or call it came from.
      */
     record File(CentreId centre, @NotNull ComplaintChannel channel, @NotNull @Valid Customer customer,
-                @NotNull ComplaintCategory category, @NotBlank @Size(max = 4000) String description,
+                @NotNull ComplaintCategory category, @NotBlank @Size(max = 4000) @FreeText String description,
                 @NotNull Severity severity, @Size(max = 64) String visitId, Instant receivedAt) {
 
         @Override
@@ -52,33 +53,33 @@ final class ComplaintRequests {
     record Assignment(@NotBlank @Size(max = 100) String handler) {
     }
 
-    record Escalation(@Size(max = 2000) String note) {
+    record Escalation(@Size(max = 2000) @FreeText String note) {
     }
 
-    record Note(@NotBlank @Size(max = 4000) String text) {
+    record Note(@NotBlank @Size(max = 4000) @FreeText String text) {
     }
 
     /** {@code compensation} may be left out; its amount is in minor units (fen, cents). */
-    record Resolution(@NotBlank @Size(max = 4000) String summary, @Valid Compensation compensation) {
+    record Resolution(@NotBlank @Size(max = 4000) @FreeText String summary, @Valid Compensation compensation) {
     }
 
     record Compensation(@NotNull CompensationType type, @NotNull @Positive Long amountMinor,
-                        @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) {
+                        @NotBlank @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
-    record Rejection(@NotBlank @Size(max = 2000) String reason) {
+    record Rejection(@NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
-    record Answer(@NotNull Boolean satisfied, @Size(max = 2000) String comment) {
+    record Answer(@NotNull Boolean satisfied, @Size(max = 2000) @FreeText String comment) {
     }
 
-    record Pause(@NotBlank @Size(max = 2000) String reason) {
+    record Pause(@NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
     /** {@code satisfied} only counts when the customer was reached. */
-    record FollowUp(@NotNull Boolean reached, Boolean satisfied, @Size(max = 2000) String notes) {
+    record FollowUp(@NotNull Boolean reached, Boolean satisfied, @Size(max = 2000) @FreeText String notes) {
     }
 
-    record Withdrawal(@Size(max = 2000) String reason) {
+    record Withdrawal(@Size(max = 2000) @FreeText String reason) {
     }
 }

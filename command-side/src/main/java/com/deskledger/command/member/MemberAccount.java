@@ -3,6 +3,7 @@ package com.deskledger.command.member;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Money;
+import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.AttendancePolicy;
 import com.deskledger.kernel.member.AttendanceStatus;
@@ -92,7 +93,7 @@ class MemberAccount {
      * Attendance (check-in, leave, no-show) is recorded for a class session until this long after its scheduled
      * start; an older session is history and its attendance can no longer change.
      */
-    static final Duration ATTENDANCE_WINDOW = Duration.ofDays(30);
+    static final Duration ATTENDANCE_WINDOW = TimeWindows.ATTENDANCE_WINDOW;
     /**
      * Settled sessions that started this long before the newest attendance record are dropped from the state (they
      * can no longer be recorded, see {@link #ATTENDANCE_WINDOW}; one day more for the clocks of several nodes), so a

@@ -11,6 +11,8 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Money;
+import com.deskledger.kernel.MoneyLimits;
+import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.member.AttendanceStatus;
 import com.deskledger.kernel.member.ClassSession;
@@ -77,14 +79,18 @@ class MemberController {
     private final AggregateDirectory directory;
     private final MemberIdentities identities;
     private final CentreCatalog centres;
+    private final MoneyLimits limits;
+    private final TimeWindows windows;
     private final Clock clock;
 
     MemberController(CommandSender sender, AggregateDirectory directory, MemberIdentities identities,
-                     CentreCatalog centres, Clock clock) {
+                     CentreCatalog centres, MoneyLimits limits, TimeWindows windows, Clock clock) {
         this.sender = sender;
         this.directory = directory;
         this.identities = identities;
         this.centres = centres;
+        this.limits = limits;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -136,14 +142,19 @@ class MemberController {
         Instant validUntil = null;
         if (request.kind() == PackageKind.TIME_MEMBERSHIP || request.validFrom() != null
                 || request.validUntil() != null || request.days() != null) {
-            LocalDate from = request.validFrom() != null ? request.validFrom() : LocalDate.now(clock.withZone(zone));
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            LocalDate from = request.validFrom() != null ? request.validFrom() : today;
+            windows.packageValidity().check(from, today, "validFrom");
+            if (request.validUntil() != null) {
+                windows.packageValidity().check(request.validUntil(), today, "validUntil");
+            }
             LocalDate endExclusive = endOf(from, request.validUntil(), request.days());
             validFrom = from.atStartOfDay(zone).toInstant();
             validUntil = endExclusive == null ? null : endExclusive.atStartOfDay(zone).toInstant();
         }
         PurchaseId purchase = PurchaseId.random();
         CommandAnswer<Boolean> answer = sender.ask(new PurchasePackageCommand(member, purchase, request.plan(),
-                request.kind(), request.credits(), validFrom, validUntil, money(request.price(), centre),
+                request.kind(), request.credits(), validFrom, validUntil, money(request.price(), centre, "price"),
                 request.paymentMethod(), request.invoiceNumber(), actor.user(), clock.instant()), member.value());
         Map<String, Object> body = body(answer.accepted());
         body.put("purchaseId", purchase.value());
@@ -160,7 +171,7 @@ class MemberController {
         CentreId centre = centreOf(member);
         PurchaseId purchase = PurchaseId.random();
         CommandAccepted accepted = sender.send(new RenewPackageCommand(member, purchase,
-                purchaseId(request.purchaseId()), money(request.price(), centre), request.paymentMethod(),
+                purchaseId(request.purchaseId()), money(request.price(), centre, "price"), request.paymentMethod(),
                 request.invoiceNumber(), centres.zoneOf(centre), actor.user(), clock.instant()), member.value());
         Map<String, Object> body = body(accepted);
         body.put("purchaseId", purchase.value());
@@ -174,8 +185,18 @@ class MemberController {
                                              @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);
         CentreId centre = centreOf(member);
-        List<ProductLine> lines = request.lines().stream().map(line -> new ProductLine(line.productCode(),
-                line.description(), line.category(), line.quantity(), money(line.unitPrice(), centre))).toList();
+        List<ProductLine> lines = new java.util.ArrayList<>();
+        Money total = null;
+        for (int i = 0; i < request.lines().size(); i++) {
+            MemberRequests.Line line = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            Money unitPrice = money(line.unitPrice(), centre, field + ".unitPrice");
+            // per line and per total, the same maximum as for every amount
+            Money lineTotal = limits.check(unitPrice.times(line.quantity()), field);
+            total = limits.check(total == null ? lineTotal : total.plus(lineTotal), "lines");
+            lines.add(new ProductLine(line.productCode(), line.description(), line.category(), line.quantity(),
+                    unitPrice));
+        }
         PurchaseId purchase = PurchaseId.random();
         CommandAccepted accepted = sender.send(new SellProductsCommand(member, purchase, lines,
                 request.paymentMethod(), request.invoiceNumber(), actor.user(), clock.instant()), member.value());
@@ -196,7 +217,8 @@ class MemberController {
                 : request.lines().stream().map(l -> new LineQuantity(l.line(), l.quantity())).toList();
         RefundId refund = RefundId.random();
         CommandAnswer<RefundStatus> answer = sender.ask(new RefundPurchaseCommand(member, refund,
-                purchaseId(request.purchaseId()), request.amount() == null ? null : money(request.amount(), centre),
+                purchaseId(request.purchaseId()),
+                request.amount() == null ? null : money(request.amount(), centre, "amount"),
                 lines, request.reason(), actor.user(), actor.has(Role.MANAGER), clock.instant()), member.value());
         Map<String, Object> body = body(answer.accepted());
         body.put("refundId", refund.value());
@@ -231,8 +253,9 @@ class MemberController {
                                                 @Valid @RequestBody MemberRequests.Session request,
                                                 @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);
+        Instant now = clock.instant();
         CommandAnswer<Integer> answer = sender.ask(new CheckInCommand(member, session(request.classCode(),
-                request.scheduledStart(), request.room()), actor.user(), clock.instant()), member.value());
+                request.scheduledStart(), request.room(), now), actor.user(), now), member.value());
         Map<String, Object> body = body(answer.accepted());
         body.put("creditsLeft", answer.answer());
         return ok(answer.position(), body);
@@ -245,9 +268,10 @@ class MemberController {
                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);
         CentreId centre = centreOf(member);
+        Instant now = clock.instant();
         CommandAnswer<AttendanceStatus> answer = sender.ask(new RequestLeaveCommand(member,
-                session(request.classCode(), request.scheduledStart(), request.room()), request.reason(),
-                centres.attendancePolicyOf(centre), actor.user(), clock.instant()), member.value());
+                session(request.classCode(), request.scheduledStart(), request.room(), now), request.reason(),
+                centres.attendancePolicyOf(centre), actor.user(), now), member.value());
         Map<String, Object> body = body(answer.accepted());
         body.put("status", answer.answer());
         return ok(answer.position(), body);
@@ -259,8 +283,9 @@ class MemberController {
                                            @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);
         CentreId centre = centreOf(member);
+        Instant now = clock.instant();
         return ok(sender.send(new RecordNoShowCommand(member, session(request.classCode(), request.scheduledStart(),
-                request.room()), centres.attendancePolicyOf(centre), actor.user(), clock.instant()), member.value()));
+                request.room(), now), centres.attendancePolicyOf(centre), actor.user(), now), member.value()));
     }
 
     @PostMapping("/{id}/freeze")
@@ -341,16 +366,22 @@ class MemberController {
         return days == null ? null : from.plusDays(days);
     }
 
-    private Money money(MemberRequests.Amount amount, CentreId centre) {
+    /**
+     * An amount as the desk may take it: in a currency the centre accepts (the member's own is checked by the
+     * aggregate) and at most the configured maximum.
+     */
+    private Money money(MemberRequests.Amount amount, CentreId centre, String field) {
         String currency = amount.currency() != null ? amount.currency() : centres.currencyOf(centre);
-        try {
-            return Money.of(amount.minor(), currency);
-        } catch (IllegalArgumentException unknown) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "not an ISO 4217 currency", "currency");
+        if (!centres.acceptedCurrencies(centre).contains(currency)) {
+            throw new DomainException(ErrorCode.CURRENCY_NOT_ACCEPTED, "this centre does not take that currency",
+                    field + ".currency");
         }
+        return limits.check(Money.of(amount.minor(), currency), field + ".minor");
     }
 
-    private static ClassSession session(String classCode, Instant scheduledStart, String room) {
+    /** A class session within the attendance window in the past and the class horizon ahead. */
+    private ClassSession session(String classCode, Instant scheduledStart, String room, Instant now) {
+        windows.classSession().check(scheduledStart, now, "scheduledStart");
         return new ClassSession(classCode.strip(), scheduledStart, room);
     }
 

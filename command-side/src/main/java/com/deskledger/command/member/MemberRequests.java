@@ -5,6 +5,7 @@ import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PaymentMethod;
 import com.deskledger.kernel.member.ProductCategory;
+import com.deskledger.kernel.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -44,7 +45,7 @@ final class MemberRequests {
     }
 
     /** An amount in minor units (fen, cents); the currency defaults to the centre's. */
-    record Amount(@NotNull @PositiveOrZero Long minor, @Pattern(regexp = "[A-Z]{3}") String currency) {
+    record Amount(@NotNull @PositiveOrZero Long minor, @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
     /**
@@ -72,7 +73,7 @@ final class MemberRequests {
 
     /** A package is refunded by {@code amount}; a desk sale by {@code lines} (all of it when none are named). */
     record Refund(@NotBlank @Size(max = 64) String purchaseId, @Valid Amount amount,
-                  @Size(max = 50) List<@NotNull @Valid LineQuantity> lines, @Size(max = 500) String reason) {
+                  @Size(max = 50) List<@NotNull @Valid LineQuantity> lines, @Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -83,7 +84,7 @@ final class MemberRequests {
     record LineQuantity(@NotNull @Min(1) Integer line, @NotNull @Min(1) @Max(10_000) Integer quantity) {
     }
 
-    record Decision(@Size(max = 500) String reason) {
+    record Decision(@Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -96,7 +97,7 @@ final class MemberRequests {
     }
 
     record Leave(@NotBlank @Size(max = 100) String classCode, @NotNull Instant scheduledStart,
-                 @Size(max = 50) String room, @Size(max = 500) String reason) {
+                 @Size(max = 50) String room, @Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -104,7 +105,7 @@ final class MemberRequests {
         }
     }
 
-    record Freeze(@Size(max = 500) String reason) {
+    record Freeze(@Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {

@@ -10,6 +10,7 @@ import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.shift.ChecklistItem;
 import com.deskledger.kernel.shift.HeadCountId;
 import com.deskledger.kernel.shift.PostCode;
@@ -66,14 +67,16 @@ class ShiftController {
     private final ShiftProperties posts;
     private final ShiftSlots slots;
     private final CentreCatalog centres;
+    private final TimeWindows windows;
 
     ShiftController(CommandSender sender, Clock clock, ShiftProperties posts, ShiftSlots slots,
-                    CentreCatalog centres) {
+                    CentreCatalog centres, TimeWindows windows) {
         this.sender = sender;
         this.clock = clock;
         this.posts = posts;
         this.slots = slots;
         this.centres = centres;
+        this.windows = windows;
     }
 
     /** A configured post as the API shows it. */
@@ -96,6 +99,7 @@ class ShiftController {
                                              @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireSupervisor(actor, "schedule shifts");
         CentreId centre = actor.centreOrOnly(request.centre());
+        windows.shiftPlanning().check(request.date(), LocalDate.now(clock.withZone(centres.zoneOf(centre))), "date");
         PostCode code = postCode(request.post());
         ShiftProperties.Post post = posts.find(code)
                 .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_POST, "no such post", "post"));
@@ -155,7 +159,7 @@ class ShiftController {
                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ShiftId shift = shiftId(id);
         Instant now = clock.instant();
-        return ok(sender.send(new ClockInCommand(shift, clockTime(request, actor, now), actor.user(),
+        return ok(sender.send(new ClockInCommand(shift, clockTime(request, actor, now, windows), actor.user(),
                 actor.has(Role.SUPERVISOR), now), shift.value()));
     }
 
@@ -166,7 +170,7 @@ class ShiftController {
                                              @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ShiftId shift = shiftId(id);
         Instant now = clock.instant();
-        return ok(sender.send(new ClockOutCommand(shift, clockTime(request, actor, now), actor.user(),
+        return ok(sender.send(new ClockOutCommand(shift, clockTime(request, actor, now, windows), actor.user(),
                 actor.has(Role.SUPERVISOR), now), shift.value()));
     }
 
@@ -177,6 +181,7 @@ class ShiftController {
                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireSupervisor(actor, "correct clock times");
         ShiftId shift = shiftId(id);
+        windows.shiftPlanning().checkPast(request.time(), clock.instant(), "time");
         return ok(sender.send(new CorrectClockTimeCommand(shift, request.punch(), request.time(),
                 request.reason(), actor.user(), clock.instant()), shift.value()));
     }
@@ -196,6 +201,7 @@ class ShiftController {
                                                   @Valid @RequestBody ShiftRequests.HeadCount request,
                                                   @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ShiftId shift = shiftId(id);
+        windows.classSession().check(request.scheduledStart(), clock.instant(), "scheduledStart");
         HeadCountId headCount = HeadCountId.random();
         CommandAccepted accepted = sender.send(new RecordHeadCountCommand(shift, headCount, request.classId(),
                 request.className(), request.scheduledStart(), request.room(), request.count(), request.teacher(),
@@ -220,7 +226,7 @@ class ShiftController {
     }
 
     /** Staff clock at the moment they ask; only a supervisor may record another time. */
-    private static Instant clockTime(ShiftRequests.Clock request, Actor actor, Instant now) {
+    private static Instant clockTime(ShiftRequests.Clock request, Actor actor, Instant now, TimeWindows windows) {
         if (request == null || request.at() == null) {
             return now;
         }
@@ -228,7 +234,7 @@ class ShiftController {
             throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "only a supervisor may record a clock time other "
                     + "than now", "at");
         }
-        return request.at();
+        return windows.shiftPlanning().checkPast(request.at(), now, "at");
     }
 
     private static void requireSupervisor(Actor actor, String what) {

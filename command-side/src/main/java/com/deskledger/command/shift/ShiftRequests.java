@@ -2,6 +2,7 @@ package com.deskledger.command.shift;
 
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.shift.ClockPunch;
+import com.deskledger.kernel.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ final class ShiftRequests {
                     @NotBlank @Size(max = 40) String post, LocalTime start, LocalTime end) {
     }
 
-    record Reassign(@NotBlank @Size(max = 100) String staff, @Size(max = 500) String reason) {
+    record Reassign(@NotBlank @Size(max = 100) String staff, @Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -34,7 +35,7 @@ final class ShiftRequests {
         }
     }
 
-    record Cancel(@Size(max = 500) String reason) {
+    record Cancel(@Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -46,7 +47,8 @@ final class ShiftRequests {
     record Clock(Instant at) {
     }
 
-    record Correction(@NotNull ClockPunch punch, @NotNull Instant time, @NotBlank @Size(max = 500) String reason) {
+    record Correction(@NotNull ClockPunch punch, @NotNull Instant time,
+                      @NotBlank @Size(max = 500) @FreeText String reason) {
 
         @Override
         public String toString() {
@@ -59,7 +61,7 @@ final class ShiftRequests {
                      @NotNull @Min(0) @Max(999) Integer count, @Size(max = 100) String teacher) {
     }
 
-    record HandOver(@NotBlank @Size(max = 2000) String note) {
+    record HandOver(@NotBlank @Size(max = 2000) @FreeText String note) {
 
         @Override
         public String toString() {

@@ -8,6 +8,7 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.MessageId;
 import com.deskledger.kernel.visit.VisitId;
@@ -48,10 +49,12 @@ class VisitController {
     static final String POSITION_HEADER = CommandResponses.POSITION_HEADER;
 
     private final CommandSender sender;
+    private final TimeWindows windows;
     private final Clock clock;
 
-    VisitController(CommandSender sender, Clock clock) {
+    VisitController(CommandSender sender, TimeWindows windows, Clock clock) {
         this.sender = sender;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -61,7 +64,9 @@ class VisitController {
                                           @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         CentreId centre = actor.centreOrOnly(request.centre());
         VisitId id = VisitId.random();
-        Instant arrivedAt = request.arrivedAt() != null ? request.arrivedAt() : clock.instant();
+        Instant now = clock.instant();
+        Instant arrivedAt = request.arrivedAt() != null
+                ? windows.visitArrival().check(request.arrivedAt(), now, "arrivedAt") : now;
         CommandAccepted accepted = sender.send(new StartVisitCommand(id, centre, request.channel(),
                 request.purpose(), actor.user(), request.rings(), arrivedAt), id.value());
         return ResponseEntity.created(URI.create("/api/visits/" + id.value()))

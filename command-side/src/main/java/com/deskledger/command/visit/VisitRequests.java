@@ -4,6 +4,7 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.visit.Channel;
 import com.deskledger.kernel.visit.Outcome;
 import com.deskledger.kernel.visit.Purpose;
+import com.deskledger.kernel.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ final class VisitRequests {
 
     record Registration(@NotBlank @Size(max = 100) String visitorName,
                         @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*") String phone,
-                        @Size(max = 2000) String needs, @Size(max = 100) String referralSource) {
+                        @Size(max = 2000) @FreeText String needs, @Size(max = 100) String referralSource) {
 
         @Override
         public String toString() {
@@ -37,12 +38,12 @@ final class VisitRequests {
     record Consultant(@NotBlank @Size(max = 100) String consultant) {
     }
 
-    record Transfer(@NotBlank @Size(max = 100) String to, @Size(max = 500) String reason) {
+    record Transfer(@NotBlank @Size(max = 100) String to, @Size(max = 500) @FreeText String reason) {
     }
 
     record Message(@NotBlank @Size(max = 100) String recipient,
                    @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*") String callbackNumber,
-                   @NotBlank @Size(max = 2000) String content) {
+                   @NotBlank @Size(max = 2000) @FreeText String content) {
 
         @Override
         public String toString() {
@@ -53,7 +54,7 @@ final class VisitRequests {
     record MemberLink(@NotBlank @Size(max = 64) String memberId, boolean conversion) {
     }
 
-    record Feedback(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {
+    record Feedback(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) @FreeText String comment) {
     }
 
     record End(@NotNull Outcome outcome) {

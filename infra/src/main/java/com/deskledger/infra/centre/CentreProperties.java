@@ -74,6 +74,14 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
     }
 
     @Override
+    public Set<String> acceptedCurrencies(CentreId centre) {
+        Centre settings = settings(centre);
+        Set<String> accepted = new java.util.TreeSet<>(settings.getAcceptedCurrencies());
+        accepted.add(settings.getCurrency());
+        return Set.copyOf(accepted);
+    }
+
+    @Override
     public AttendancePolicy attendancePolicyOf(CentreId centre) {
         Centre settings = settings(centre);
         return new AttendancePolicy(settings.getLateLeaveWindow(), settings.isLateLeaveConsumesCredit(),
@@ -96,6 +104,8 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
         private Map<DayOfWeek, String> openingHours = new EnumMap<>(DayOfWeek.class);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private String currency = "CNY";
+        /** ISO 4217 codes taken besides {@link #currency} (e.g. compensation in another currency). */
+        private java.util.List<String> acceptedCurrencies = new java.util.ArrayList<>();
         /** A leave asked less than this before the class starts is late. */
         private Duration lateLeaveWindow = Duration.ofHours(24);
         private boolean lateLeaveConsumesCredit = true;
@@ -135,6 +145,14 @@ public class CentreProperties implements CentreCatalog, InitializingBean {
 
         public void setCurrency(String currency) {
             this.currency = currency;
+        }
+
+        public java.util.List<String> getAcceptedCurrencies() {
+            return acceptedCurrencies;
+        }
+
+        public void setAcceptedCurrencies(java.util.List<String> acceptedCurrencies) {
+            this.acceptedCurrencies = acceptedCurrencies;
         }
 
         public Duration getLateLeaveWindow() {

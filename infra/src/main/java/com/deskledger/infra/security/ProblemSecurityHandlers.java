@@ -25,7 +25,7 @@ class ProblemSecurityHandlers {
     AuthenticationEntryPoint entryPoint() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"DeskLedger\"");
-            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            write(response, Problems.of(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED.name(),
                     "sign in with HTTP Basic or a bearer token", request));
         };
     }
@@ -33,7 +33,7 @@ class ProblemSecurityHandlers {
     /** 403: a role that may not, or (for the browser session's writes) a missing or wrong CSRF token. */
     AccessDeniedHandler accessDenied() {
         return (request, response, e) -> write(response, e instanceof CsrfException
-                ? Problems.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+                ? Problems.of(HttpStatus.FORBIDDEN, ErrorCode.CSRF_TOKEN_INVALID.name(),
                         "send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header", request)
                 : Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE.name(), "your role may not do this",
                         request));

@@ -2,7 +2,6 @@ package com.deskledger.infra.web;
 
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonException;
@@ -17,8 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,16 +65,24 @@ public class ProblemHandler {
         return respond(Problems.invalid(errors, request));
     }
 
+    /**
+     * A body that could not be read: too large (413), or not JSON as the endpoint takes it (400 naming the field,
+     * {@code $} for the body as a whole). Never the parser's words: they may quote the value, personal data included.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return respond(Problems.invalid(List.of(Map.of("field", field, "message", "invalid value")), request));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return tooLarge(request);
+            }
         }
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(),
-                "the request body is missing or is not valid JSON", request));
+        return respond(Problems.invalid(List.of(JsonRefusals.describe(e.getCause())), request));
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, request));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -131,18 +138,6 @@ public class ProblemHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND.name(), "no such resource", request));
     }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "method not allowed here", request));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "send application/json", request));
-    }
-
     /**
      * A client that went away (a dashboard closed while its event stream was open): nothing to answer and nothing
      * went wrong, so no error log.
@@ -152,8 +147,17 @@ public class ProblemHandler {
         log.debug("client went away: {}", e.getMessage());
     }
 
+    /**
+     * Anything else. Spring MVC's own refusals (405, 406, 415, a missing header or path variable, an upload too
+     * large) carry their status and get the code that follows from it; only what is left is an internal error.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            int status = spring.getStatusCode().value();
+            return status == HttpStatus.PAYLOAD_TOO_LARGE.value() ? tooLarge(request)
+                    : respond(Problems.of(Problems.codeOf(status), request));
+        }
         if (e instanceof org.springframework.security.access.AccessDeniedException) {
             return respond(Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE.name(),
                     "your role may not do this", request));
@@ -164,9 +168,13 @@ public class ProblemHandler {
                 return domain(domain, request);
             }
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return tooLarge(request);
+            }
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "something went wrong; quote the correlation id when reporting it", request));
+        return respond(Problems.of(ErrorCode.INTERNAL_ERROR, request));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -55,6 +55,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), headers);
     }
 
+    /**
+     * Any method, any body (a publisher without a known length is sent chunked), any headers: for the requests a
+     * careless or hostile client makes.
+     */
+    public Response send(String user, String method, String path, Map<String, String> headers,
+                         HttpRequest.BodyPublisher body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).method(method, body), headers);
+    }
+
     /** Sends with Basic auth as {@code user} (password = user name, as for the demo users); null sends none. */
     private Response send(String user, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {

@@ -2,10 +2,13 @@ package com.deskledger.infra.visit;
 
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +18,22 @@ class VisitFlowIT extends IntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * A visit arrives at most a day before now: each test's desk works on the day of its fixed dates, the
+     * application's clock pinned to it.
+     */
+    private static void deskDay(String now) {
+        TestClock.pin(Instant.parse(now));
+    }
+
+    @AfterEach
+    void realTime() {
+        TestClock.unpin();
+    }
+
     @Test
     void callWithMessageReachesTheViewAndTheAuditTrailWithWhoDidIt() throws Exception {
+        deskDay("2026-03-02T02:30:00Z");
         Http.Response started = http.post("reception", "/api/visits",
                 "{\"channel\":\"CALL_IN\",\"purpose\":\"CONSULTATION\",\"rings\":5,"
                         + "\"arrivedAt\":\"2026-03-02T02:15:00Z\"}",
@@ -92,6 +109,7 @@ class VisitFlowIT extends IntegrationTest {
     @Test
     void receptionDayCountsChannelsHoursRingsConsultantTimeAndConversions() {
         // centre "utc" belongs to flow-desk only, so these are the only visits of that day there
+        deskDay("2026-04-02T00:30:00Z");
         String call1 = start("CALL_IN", "CONSULTATION", 2, "2026-04-01T09:00:00Z");
         String call2 = start("CALL_IN", "BOOKING", 3, "2026-04-01T09:30:00Z");
         start("CALL_IN", "OTHER", 6, "2026-04-01T14:10:00Z");
@@ -132,6 +150,7 @@ class VisitFlowIT extends IntegrationTest {
 
     @Test
     void deliveredMessagesLeaveTheToDoListAndCannotBeDeliveredTwice() {
+        deskDay("2026-04-03T01:30:00Z");
         String visit = start("CALL_IN", "OTHER", 1, "2026-04-03T01:00:00Z");
         String first = http.post("flow-desk", "/api/visits/" + visit + "/messages",
                 "{\"recipient\":\"Ms Zhao\",\"callbackNumber\":\"13900001111\",\"content\":\"first\"}")
@@ -158,6 +177,7 @@ class VisitFlowIT extends IntegrationTest {
 
     @Test
     void auditorsSeeCallBackNumbersMaskedDeskStaffInFull() {
+        deskDay("2026-04-04T01:30:00Z");
         String visit = start("CALL_IN", "OTHER", 2, "2026-04-04T01:00:00Z");
         long position = http.post("flow-desk", "/api/visits/" + visit + "/messages",
                 "{\"recipient\":\"Mr Qian\",\"callbackNumber\":\"13712345678\",\"content\":\"x\"}")

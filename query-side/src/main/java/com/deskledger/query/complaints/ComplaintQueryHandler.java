@@ -1,5 +1,6 @@
 package com.deskledger.query.complaints;
 
+import com.deskledger.query.web.ExactSums;
 import com.deskledger.kernel.BusinessHours;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
@@ -190,7 +191,7 @@ class ComplaintQueryHandler {
                 + " order by currency", params, rs -> {
                     money.computeIfAbsent(rs.getInt("g") + ":" + rs.getString("key"), k -> new ArrayList<>())
                             .add(new MoneyTotal(rs.getString("currency"),
-                                    rs.getBigDecimal("amount").longValueExact()));
+                                    ExactSums.of(rs, "amount")));
                 });
         Map<Integer, List<KpiRow>> groups = new HashMap<>();
         jdbc.query("select " + GROUP + " as g, " + GROUP_KEY + " as key,"

@@ -1,5 +1,6 @@
 package com.deskledger.query.members;
 
+import com.deskledger.query.web.ExactSums;
 import com.deskledger.kernel.Money;
 import com.deskledger.kernel.member.query.FindMemberQuery;
 import com.deskledger.kernel.member.query.FindMemberTimelineQuery;
@@ -75,7 +76,7 @@ class MembersQueryHandler {
                         rs.getString("kind"), (Integer) rs.getObject("credits"),
                         (Integer) rs.getObject("credits_left"), instant(rs, "valid_from"),
                         instant(rs, "valid_until"), Money.of(rs.getLong("price_minor"), rs.getString("currency")),
-                        Money.of(rs.getLong("refunded"), rs.getString("currency")), rs.getBoolean("renewal"),
+                        Money.of(ExactSums.of(rs, "refunded"), rs.getString("currency")), rs.getBoolean("renewal"),
                         instant(rs, "purchased_at")));
         List<MemberProfile> found = jdbc.query("select * from member_profile where member_id = :member", params,
                 (rs, n) -> {

@@ -1,5 +1,6 @@
 package com.deskledger.query.reports;
 
+import com.deskledger.query.web.ExactSums;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.report.query.AssessmentRow;
 import com.deskledger.kernel.report.query.ChannelCount;
@@ -77,7 +78,7 @@ class ReportQueryHandler {
                 from shift_roster
                 where centre = :centre and shift_date between :from and :to and not cancelled""", params);
         List<MoneyTotals> money = jdbc.query(MONEY + " group by currency order by currency", params,
-                (rs, n) -> totals(rs.getString("currency"), rs.getLong("sales"), rs.getLong("refunds")));
+                (rs, n) -> totals(rs.getString("currency"), ExactSums.of(rs, "sales"), ExactSums.of(rs, "refunds")));
 
         long visitCount = number(visits, "visits");
         long conversions = number(visits, "conversions");
@@ -132,7 +133,7 @@ class ReportQueryHandler {
         jdbc.query(MONEY.replace("select ", "select staff, ") + " group by staff, currency order by currency",
                 params, rs -> {
                     row(rows, rs.getString("staff")).sales.add(
-                            totals(rs.getString("currency"), rs.getLong("sales"), rs.getLong("refunds")));
+                            totals(rs.getString("currency"), ExactSums.of(rs, "sales"), ExactSums.of(rs, "refunds")));
                 });
         String shifts = "r.centre = :centre and r.shift_date between :from and :to and not r.cancelled";
         jdbc.query("""
@@ -159,12 +160,12 @@ class ReportQueryHandler {
 
     private static final String MONEY = """
             select currency,
-                   coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0)::bigint as sales,
-                   coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0)::bigint as refunds
+                   coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0) as sales,
+                   coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0) as refunds
             from sales_entry where centre = :centre and at >= :start and at < :end""";
 
     private static MoneyTotals totals(String currency, long sales, long refunds) {
-        return new MoneyTotals(currency.trim(), sales, refunds, sales - refunds);
+        return new MoneyTotals(currency.trim(), sales, refunds, ExactSums.minus(sales, refunds));
     }
 
     private static Row row(Map<String, Row> rows, String staff) {
@@ -172,7 +173,7 @@ class ReportQueryHandler {
     }
 
     private static long number(Map<String, Object> values, String key) {
-        return ((Number) values.get(key)).longValue();
+        return ExactSums.of(values.get(key));
     }
 
     private static Double share(long part, long whole) {

@@ -1,5 +1,6 @@
 package com.deskledger.query.sales;
 
+import com.deskledger.query.web.ExactSums;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.Money;
 import com.deskledger.kernel.member.RefundStatus;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers sales queries with SQL over the sales view. Sums are taken in SQL over bigint minor units, so every total
- * is exact; periods are whole days in the centre's time zone.
+ * Answers sales queries with SQL over the sales view. Sums are taken in SQL over bigint minor units (as numeric, read
+ * exactly by {@link ExactSums}), so every total is exact; periods are whole days in the centre's time zone.
  */
 @Component
 class SalesQueryHandler {
@@ -49,12 +50,12 @@ class SalesQueryHandler {
         // the centre's package sales up to the period's end (V51's partial index holds just those, in time order).
         Map<String, Object> row = jdbc.queryForMap("""
                 select * from (
-                    select coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0)::bigint as gross,
-                           coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0)::bigint as refunds,
+                    select coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0) as gross,
+                           coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0) as refunds,
                            coalesce(sum(amount_minor) filter (where kind = 'SALE' and item_type = 'PACKAGE'), 0)
-                               ::bigint as package_gross,
+                               as package_gross,
                            coalesce(sum(amount_minor) filter (where kind = 'SALE' and item_type = 'PRODUCT'), 0)
-                               ::bigint as product_gross,
+                               as product_gross,
                            count(distinct purchase_id) filter (where kind = 'SALE') as purchases,
                            count(distinct refund_id) filter (where kind = 'REFUND') as refund_count,
                            count(*) filter (where kind = 'SALE' and item_type = 'PACKAGE' and renewal) as renewals
@@ -74,11 +75,11 @@ class SalesQueryHandler {
                     select count(*) as enrolments from sales_member
                     where centre = :centre and enrolled_at >= :from and enrolled_at < :to
                 ) enrolments cross join (
-                    select coalesce(sum(credits_left), 0)::bigint as credits,
-                           coalesce(sum(price_minor * credits_left / credits_total), 0)::bigint as credit_value
+                    select coalesce(sum(credits_left), 0) as credits,
+                           coalesce(sum(div(price_minor::numeric * credits_left, credits_total)), 0) as credit_value
                     from sales_credit_pack where centre = :centre and currency = :currency and credits_left > 0
                 ) outstanding cross join (
-                    select count(*) as pending, coalesce(sum(amount_minor), 0)::bigint as pending_amount
+                    select count(*) as pending, coalesce(sum(amount_minor), 0) as pending_amount
                     from sales_refund_request
                     where centre = :centre and currency = :currency and status = :pending
                 ) pending""", params.addValue("pending", RefundStatus.AWAITING_APPROVAL.name()));
@@ -90,7 +91,8 @@ class SalesQueryHandler {
         long visitCount = number(row, "visits");
         long converted = number(row, "converted");
         return new SalesSummary(query.centre().value(), currency, zone.getId(), query.from(), query.to(),
-                Money.of(gross, currency), Money.of(refunds, currency), Money.of(gross - refunds, currency),
+                Money.of(gross, currency), Money.of(refunds, currency),
+                Money.of(ExactSums.minus(gross, refunds), currency),
                 Money.of(number(row, "package_gross"), currency), Money.of(number(row, "product_gross"), currency),
                 number(row, "purchases"), number(row, "refund_count"), number(row, "renewals"), existing,
                 renewed, existing == 0 ? null : (double) renewed / existing, visitCount, converted,
@@ -117,18 +119,19 @@ class SalesQueryHandler {
                 .addValue("currency", currency);
         List<RevenueRow> rows = jdbc.query("select " + key + " as key, " + itemType + " as item_type, "
                 + """
-                coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0)::bigint as gross,
-                coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0)::bigint as refunds,
+                coalesce(sum(amount_minor) filter (where kind = 'SALE'), 0) as gross,
+                coalesce(sum(amount_minor) filter (where kind = 'REFUND'), 0) as refunds,
                 count(distinct purchase_id) filter (where kind = 'SALE') as sales,
                 count(distinct refund_id) filter (where kind = 'REFUND') as refund_count
                 from sales_entry
                 where centre = :centre and currency = :currency and at >= :from and at < :to
                 group by 1, 2 order by 1, 2""",
                 params, (rs, n) -> {
-                    long gross = rs.getLong("gross");
-                    long refunds = rs.getLong("refunds");
+                    long gross = ExactSums.of(rs, "gross");
+                    long refunds = ExactSums.of(rs, "refunds");
                     return new RevenueRow(rs.getString("key"), rs.getString("item_type"), Money.of(gross, currency),
-                            Money.of(refunds, currency), Money.of(gross - refunds, currency), rs.getLong("sales"),
+                            Money.of(refunds, currency), Money.of(ExactSums.minus(gross, refunds), currency),
+                            rs.getLong("sales"),
                             rs.getLong("refund_count"));
                 });
         return new RevenueBreakdown(query.centre().value(), currency, zone.getId(), query.from(), query.to(),
@@ -163,6 +166,6 @@ class SalesQueryHandler {
     }
 
     private static long number(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).longValue();
+        return ExactSums.of(row.get(column));
     }
 }

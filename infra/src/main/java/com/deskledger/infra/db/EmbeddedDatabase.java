@@ -220,7 +220,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle orphan = process.get();
         log.warn("Stopping the embedded PostgreSQL (process {}) in {} that an instance which is no longer running "
                 + "left behind", pid, pgData);
-        if (!fastShutdown(orphan, pgData)) {
+        if (!fastShutdown(orphan)) {
             orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown
         }
         try {
@@ -241,18 +241,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return info.commandLine().map(line -> line.contains(pgData.toString())).orElse(true);
     }
 
-    /** {@code pg_ctl stop -m fast} from the orphan's own binaries: ends any session still open instead of waiting. */
-    private static boolean fastShutdown(ProcessHandle orphan, Path pgData) {
-        Optional<Path> pgCtl = orphan.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl"))
-                .filter(Files::isExecutable);
-        if (pgCtl.isEmpty()) {
+    /**
+     * SIGINT, PostgreSQL's fast shutdown: ends any session still open instead of waiting for it (a plain SIGTERM is
+     * its smart shutdown). Through {@code kill}: Java sends only SIGTERM and SIGKILL, and {@code pg_ctl} refuses to
+     * run as root, as DeskLedger often does in a container (zonky runs its binaries in a user namespace for that).
+     */
+    private static boolean fastShutdown(ProcessHandle orphan) {
+        if (System.getProperty("os.name", "").toLowerCase().startsWith("windows")) {
             return false;
         }
         try {
-            Process stop = new ProcessBuilder(pgCtl.get().toString(), "-D", pgData.toString(), "stop", "-m", "fast",
-                    "-w", "-t", Long.toString(ORPHAN_STOP_WAIT.toSeconds()))
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(orphan.pid()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return stop.waitFor(ORPHAN_STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS) && stop.exitValue() == 0;
+            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

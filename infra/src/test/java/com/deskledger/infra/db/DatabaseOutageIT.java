@@ -122,6 +122,8 @@ class DatabaseOutageIT {
             assertUnavailable(() -> http.get("reception", "/api/views/reception/visits"));
             assertUnavailable(() -> http.get("reception", "/api/views/reception?position=999999"));
             assertUnavailable(() -> http.get("auditor", "/api/audit/visits/" + visit + "/events"));
+            // a user's first login during the outage: signing in needs no database, so 503 rather than 401 or 500
+            assertUnavailable(() -> http.get("supervisor", "/api/views/reception/visits"));
 
             // a new dashboard stream is refused the same way (the page tries again); an open one keeps beating
             long t = System.nanoTime();

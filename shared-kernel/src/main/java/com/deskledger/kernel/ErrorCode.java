@@ -125,13 +125,16 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(Kind.REQUEST),
     UNAUTHENTICATED(Kind.REQUEST),
     CSRF_TOKEN_INVALID(Kind.FORBIDDEN),
-    INTERNAL_ERROR(Kind.REQUEST);
+    INTERNAL_ERROR(Kind.REQUEST),
+
+    // infrastructure: the database cannot be reached; the client should retry after a while
+    DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
 
     /**
      * How a code maps onto a response class. {@code REQUEST} codes refuse the HTTP request itself (its URL, size,
-     * method or media type); the web layer answers them with the matching status.
+     * method or media type); the web layer answers them with the matching status. {@code UNAVAILABLE}: 503.
      */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN, REQUEST }
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN, REQUEST, UNAVAILABLE }
 
     private final Kind kind;
 

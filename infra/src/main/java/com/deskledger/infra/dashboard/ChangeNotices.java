@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -97,14 +98,19 @@ class ChangeNotices implements SmartLifecycle {
         }
     }
 
+    /**
+     * Opens a stream. The head is read first: while the database is unreachable that fails (the page gets 503 and
+     * tries again, see {@code app.js}), and no listener is left behind for a stream that was never opened.
+     */
     SseEmitter subscribe(Actor actor) {
+        long position = head();
         SseEmitter emitter = new SseEmitter(TIMEOUT);
         Listener listener = new Listener(emitter, actor.centres());
         listeners.add(listener);
         emitter.onCompletion(() -> listeners.remove(listener));
         emitter.onTimeout(() -> listeners.remove(listener));
         emitter.onError(e -> listeners.remove(listener));
-        send(listener, "hello", Map.of("position", head()));
+        send(listener, "hello", Map.of("position", position));
         return emitter;
     }
 
@@ -127,7 +133,15 @@ class ChangeNotices implements SmartLifecycle {
         if (listeners.isEmpty()) {
             return;
         }
-        Map<String, Object> notice = Map.of("centres", List.copyOf(centres), "position", head());
+        long position;
+        try {
+            position = head();
+        } catch (DataAccessException unreachable) {
+            // the database went away right after the commit: the pages refetch when their streams reopen
+            log.debug("no change notice: {}", unreachable.getMessage());
+            return;
+        }
+        Map<String, Object> notice = Map.of("centres", List.copyOf(centres), "position", position);
         for (Listener listener : listeners) {
             // events without a centre (none are expected) go to everyone
             if (centres.isEmpty() || centres.stream().anyMatch(c -> listener.centres.contains(CentreId.of(c)))) {

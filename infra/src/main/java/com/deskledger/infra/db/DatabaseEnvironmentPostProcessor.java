@@ -42,6 +42,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     env.getProperty("deskledger.embedded.port", Integer.class, 0));
             log.info("Embedded PostgreSQL on port " + db.port() + ", data kept in " + db.dataDirectory()
                     + " (set DESKLEDGER_DB_URL or spring.datasource.url to use another server)");
+            application.addListeners(new EmbeddedDatabaseStopOrder());
             props.put("spring.datasource.url", db.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedDatabase.USER);
             props.put("spring.datasource.password", "");

@@ -34,6 +34,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Roles per route; centres are checked where the data is (commands before dispatch, views and audit per query).
@@ -59,7 +63,19 @@ public class SecurityConfig {
                 encoder));
         dao.setPasswordEncoder(encoder);
         return new ProviderManager(new CachingAuthenticationProvider(dao, properties.getAuthCacheTtl(),
-                properties.getAuthCacheSize(), clock));
+                properties.getAuthCacheSize(), clock, authCacheRefresher()));
+    }
+
+    /**
+     * Renews verified logins ahead of their expiry, one at a time: a thread that exists only while there is work
+     * (a daemon, gone after 30 s idle), so nothing has to stop it when the application does.
+     */
+    private static Executor authCacheRefresher() {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "auth-cache-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,16 +31,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Maps every failure to an RFC 9457 problem with a stable code: 400 naming fields, 403, 404, 409, 422. Clients
- * never see a stack trace; unexpected errors are logged with the correlation id and answered with a plain 500.
+ * Maps every failure to an RFC 9457 problem with a stable code: 400 naming fields, 403, 404, 409, 422, and 503
+ * {@code DATABASE_UNAVAILABLE} with {@code Retry-After} while the database cannot be reached. Clients never see a
+ * stack trace; unexpected errors are logged with the correlation id and answered with a plain 500.
  */
 @RestControllerAdvice
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /**
+     * Seconds a client should wait before trying again during an outage: the connection pool tries to reconnect
+     * with a back-off of up to 5 s, so the first commands after the database's return may still find no connection.
+     */
+    static final String RETRY_AFTER_SECONDS = "5";
+    /** During an outage every request fails alike: one line every so often says so, not one per request. */
+    private static final long OUTAGE_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - OUTAGE_LOG_EVERY_NANOS);
+    private final AtomicLong outageAnswers = new AtomicLong();
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
@@ -162,6 +176,9 @@ public class ProblemHandler {
             return respond(Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE.name(),
                     "your role may not do this", request));
         }
+        if (DatabaseOutage.isOutage(e)) {
+            return databaseUnavailable(e, request);
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             // e.g. a rule enforced by a subscribing handler in the appending transaction, wrapped by the processor
             if (cause instanceof DomainException domain) {
@@ -175,6 +192,35 @@ public class ProblemHandler {
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, request));
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the request may well succeed later, and nothing is wrong with it. The answer
+     * comes within the pool's connection timeout ({@code spring.datasource.hikari.connection-timeout}, 2 s). A command
+     * whose connection broke while it committed may have been stored all the same; its events carry its correlation
+     * id.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        long answered = outageAnswers.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastOutageLog.get();
+        if (now - last >= OUTAGE_LOG_EVERY_NANOS && lastOutageLog.compareAndSet(last, now)) {
+            outageAnswers.addAndGet(-answered);
+            log.warn("Database unavailable: answered 503 to {} request(s), the last {} {} ({})", answered,
+                    request.getMethod(), request.getRequestURI(), rootMessage(e));
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNAVAILABLE.name(),
+                "the database cannot be reached; try again shortly", request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 64 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

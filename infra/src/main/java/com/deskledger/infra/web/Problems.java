@@ -36,6 +36,7 @@ public final class Problems {
                 case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
                 default -> HttpStatus.BAD_REQUEST;
             };
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

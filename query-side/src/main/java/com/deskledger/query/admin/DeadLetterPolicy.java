@@ -1,0 +1,59 @@
+package com.deskledger.query.admin;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+
+/**
+ * What Axon's dead-lettering invoker does with an event a projection failed on.
+ *
+ * <p>While a processor streams, the answer is never "enqueue here": a view writes its batch at commit, so whatever
+ * the handler already queued for the failed event would still be written next to the dead letter. The failure is
+ * thrown on instead; the batch rolls back, and the processor's {@code PoisonGuard} (infra) names the event and
+ * dead-letters it on the next attempt, before its handlers run at all.
+ *
+ * <p>While an ADMIN retries dead letters ({@link DeadLetters}), a failed letter stays queued with a cause that holds
+ * no personal data (see {@link SafeCause}), and the failure is remembered for the answer to the ADMIN.
+ */
+public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+
+    private static final ThreadLocal<SafeCause> RETRY_FAILURE = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> RETRYING = new ThreadLocal<>();
+
+    @Override
+    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        SafeCause safe = SafeCause.of(cause);
+        if (Boolean.TRUE.equals(RETRYING.get())) {
+            if (RETRY_FAILURE.get() == null) {
+                RETRY_FAILURE.set(safe);
+            }
+            return Decisions.requeue(safe.asCause());
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new HandlingFailed(cause);
+    }
+
+    /** Runs an ADMIN's retry on this thread; answers the first failure met, or null when none. */
+    static SafeCause retrying(Runnable retry) {
+        RETRYING.set(true);
+        RETRY_FAILURE.remove();
+        try {
+            retry.run();
+            return RETRY_FAILURE.get();
+        } finally {
+            RETRYING.remove();
+            RETRY_FAILURE.remove();
+        }
+    }
+
+    /** A checked failure of a handler, carried out of the invoker unchanged. */
+    public static final class HandlingFailed extends RuntimeException {
+        HandlingFailed(Throwable cause) {
+            super("event handler failed", cause, false, false);
+        }
+    }
+}

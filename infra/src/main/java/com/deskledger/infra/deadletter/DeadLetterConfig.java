@@ -55,13 +55,16 @@ class DeadLetterConfig {
                                 .maxSequenceSize(maxSequenceSize)
                                 .build())
                         .registerDeadLetterPolicy(group, config -> policy)
+                        // allowReset: a replay clears the view's dead letters. The cache: with an empty queue no
+                        // event costs a query to learn whether its aggregate is dead-lettered
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                                (config, builder) -> builder.allowReset(true))
+                                (config, builder) -> builder.allowReset(true).enableSequenceIdentifierCache())
                         .registerHandlerInterceptor(group, config -> {
                             EventProcessingConfiguration eventProcessing = config.eventProcessingConfiguration();
                             return new PoisonGuard(group,
                                     () -> eventProcessing.deadLetterQueue(group).orElseThrow(),
-                                    () -> eventProcessing.sequencingPolicy(group), entityManager, meters);
+                                    () -> eventProcessing.sequencingPolicy(group), () -> eventProcessing,
+                                    entityManager, meters);
                         }));
             }
         };

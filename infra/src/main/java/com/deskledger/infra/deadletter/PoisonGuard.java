@@ -4,7 +4,12 @@ import com.deskledger.query.admin.SafeCause;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.InterceptorChain;
@@ -56,6 +61,7 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
     private final String processor;
     private final Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue;
     private final Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing;
+    private final Supplier<EventProcessingConfiguration> processing;
     private final EntityManager entityManager;
     private final Counter deadLettered;
     private final String batchMarker;
@@ -66,11 +72,12 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
     private final Map<String, SafeCause> poison = new ConcurrentHashMap<>();
 
     PoisonGuard(String processor, Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
-                Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing, EntityManager entityManager,
-                MeterRegistry meters) {
+                Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
+                Supplier<EventProcessingConfiguration> processing, EntityManager entityManager, MeterRegistry meters) {
         this.processor = processor;
         this.queue = queue;
         this.sequencing = sequencing;
+        this.processing = processing;
         this.entityManager = entityManager;
         this.deadLettered = Counter.builder("deskledger.dead.letters.enqueued")
                 .description("Events a view could not apply, sent to its dead-letter queue")
@@ -93,7 +100,7 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
         watchBatch(unitOfWork, segment);
         SafeCause known = poison.get(event.getIdentifier());
         if (known != null) {
-            deadLetter(unitOfWork, event, known);
+            deadLetter(unitOfWork, event, known, segment);
             return null;
         }
         boolean carefully = careful.contains(segment);
@@ -127,12 +134,13 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
     }
 
     private void deadLetter(UnitOfWork<? extends EventMessage<?>> unitOfWork, EventMessage<?> event,
-                            SafeCause cause) {
+                            SafeCause cause, int segment) {
         Object sequence = sequenceOf(event);
         Instant now = GenericDeadLetter.clock.instant();
         // this constructor keeps the cause as given (the others wrap it, message and all)
         queue.get().enqueue(sequence, new GenericDeadLetter<>(sequence, event, cause.asCause(), now, now,
                 MetaData.emptyInstance()));
+        forgetKnownSequences(segment);
         unitOfWork.root().afterCommit(u -> {
             poison.remove(event.getIdentifier());
             deadLettered.increment();
@@ -141,6 +149,24 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
                     event.getPayloadType().getSimpleName(), sequence, position(event), cause.type(),
                     cause.message());
         });
+    }
+
+    /**
+     * The dead-lettering invoker remembers, per segment, which sequences it queued itself; with an empty queue it
+     * asks the database about no other (one query per event would halve a replay). It never saw this enqueue, so
+     * its memory of the segment is dropped: it starts again from the queue as it is now, the new letter included,
+     * before the aggregate's next event.
+     */
+    private void forgetKnownSequences(int segmentId) {
+        EventProcessingConfiguration config = processing.get();
+        Segment segment = config.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().get(segmentId))
+                .map(EventTrackerStatus::getSegment)
+                .orElse(Segment.ROOT_SEGMENT);
+        config.sequencedDeadLetterProcessor(processor)
+                .filter(DeadLetteringEventHandlerInvoker.class::isInstance)
+                .map(DeadLetteringEventHandlerInvoker.class::cast)
+                .ifPresent(invoker -> invoker.segmentReleased(segment));
     }
 
     /** As Axon's dead-lettering invoker names the sequence: the aggregate, else the event itself. */

@@ -4,6 +4,8 @@ import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -112,6 +114,7 @@ public class DeadLetters {
             }
         });
         SafeCause cause = failure != null ? failure : thrown[0];
+        forgetKnownSequences(view);
         if (applied[0] && cause == null) {
             return new RetryOutcome(sequence, true, null, null);
         }
@@ -145,7 +148,22 @@ public class DeadLetters {
         if (evicted == null || evicted == 0) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no dead letters in that sequence");
         }
+        forgetKnownSequences(view);
         return evicted;
+    }
+
+    /**
+     * The dead-lettering invoker remembers per segment whether the queue was empty when it started; once it was
+     * not, it asks the database about every aggregate it meets. After a retry or an eviction it starts afresh, so
+     * a view whose queue is empty again costs no query per event.
+     */
+    private void forgetKnownSequences(String view) {
+        processing.sequencedDeadLetterProcessor(view)
+                .filter(DeadLetteringEventHandlerInvoker.class::isInstance)
+                .map(DeadLetteringEventHandlerInvoker.class::cast)
+                .ifPresent(invoker -> processing.eventProcessor(view, StreamingEventProcessor.class)
+                        .ifPresent(processor -> processor.processingStatus().values()
+                                .forEach(status -> invoker.segmentReleased(status.getSegment()))));
     }
 
     /** The identifiers of the events a view holds as dead letters (its verification leaves them out as well). */

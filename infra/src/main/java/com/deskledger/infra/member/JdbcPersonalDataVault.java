@@ -2,6 +2,7 @@ package com.deskledger.infra.member;
 
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.VisitId;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,7 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * AES-256-GCM with one random key per member ({@code member:<id>}) and per visit ({@code visit:<id>}) in
+ * AES-256-GCM with one random key per member ({@code member:<id>}), per visit ({@code visit:<id>}) and per complaint
+ * of a customer who is not a member ({@code complaint:<id>}) in
  * {@code personal_key}, a table outside the event store that no projection reset touches. A sealed value is
  * {@code v1:} and the Base64 of a fresh 12-byte nonce followed by the ciphertext and tag; the key's id is
  * authenticated with it, so a value cannot be moved to another person. {@code plain:} marks a value written before
@@ -49,7 +51,7 @@ class JdbcPersonalDataVault implements PersonalDataVault {
     private static final String BATCH_KEYS = JdbcPersonalDataVault.class.getName() + ".batchKeys";
     /** Whose keys a batch reads: the aggregate types whose events carry values sealed with their own key. */
     private static final Map<String, String> KEY_PREFIXES = Map.of("MemberAccount", "member:",
-            "VisitorSession", "visit:");
+            "VisitorSession", "visit:", "ComplaintCase", "complaint:");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -88,6 +90,16 @@ class JdbcPersonalDataVault implements PersonalDataVault {
     @Override
     public void destroy(VisitId visit) {
         destroy("visit:" + visit.value());
+    }
+
+    @Override
+    public Sealed seal(ComplaintId complaint, String plaintext) {
+        return seal("complaint:" + complaint.value(), plaintext);
+    }
+
+    @Override
+    public Optional<String> open(ComplaintId complaint, Sealed sealed) {
+        return open("complaint:" + complaint.value(), sealed);
     }
 
     private Sealed seal(String keyId, String plaintext) {

@@ -2,9 +2,18 @@ package com.deskledger.infra.deadletter;
 
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.MetaDataKeys;
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.complaint.ComplaintCategory;
+import com.deskledger.kernel.complaint.ComplaintChannel;
+import com.deskledger.kernel.complaint.ComplaintId;
+import com.deskledger.kernel.complaint.SealedCustomer;
+import com.deskledger.kernel.complaint.Severity;
+import com.deskledger.kernel.complaint.SlaClock;
+import com.deskledger.kernel.complaint.event.ComplaintFiledEvent;
+import com.deskledger.kernel.complaint.event.SlaClockStartedEvent;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
 import com.deskledger.kernel.visit.VisitId;
@@ -31,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,8 +83,10 @@ class DeadLetterIT extends IntegrationTest {
         String visit = created("/api/visits", json("centre", CENTRE, "channel", "WALK_IN", "purpose", "CONSULTATION"));
         String member = created("/api/members", json("centre", CENTRE, "kind", "ADULT", "name", "Good Adult",
                 "phone", "13900002222"));
+        String complaint = UUID.randomUUID().toString();
         toEvict.add(new String[]{"reception", visit});
         toEvict.add(new String[]{"members", member});
+        toEvict.add(new String[]{"complaints", complaint});
 
         // past the API: a registration form and a contact change with a NUL, sealed as the aggregates seal them
         append("VisitorSession", visit, new VisitorRegisteredEvent(VisitId.of(visit),
@@ -83,9 +95,20 @@ class DeadLetterIT extends IntegrationTest {
         append("MemberAccount", member, new ContactDetailsChangedEvent(MemberId.of(member), null,
                 vault.seal(MemberId.of(member), "poisoned\u0000@example.org"), null, null, StaffId.of(DESK),
                 Instant.now()));
+        ComplaintId complaintId = ComplaintId.of(complaint);
+        append("ComplaintCase", complaint, new ComplaintFiledEvent(complaintId, CentreId.of(CENTRE),
+                ComplaintChannel.PHONE, new SealedCustomer(null, vault.seal(complaintId, "Ximen Chui"),
+                vault.seal(complaintId, "13900001111")), ComplaintCategory.SERVICE,
+                vault.seal(complaintId, "Ximen\u0000 was kept waiting"), Severity.GENERAL, null, StaffId.of(DESK),
+                Instant.now()));
+        for (SlaClock clock : SlaClock.values()) {
+            append("ComplaintCase", complaint, new SlaClockStartedEvent(complaintId, clock, Duration.ofHours(24),
+                    Instant.now().plus(Duration.ofHours(24)), Instant.now()));
+        }
         // later events of the same aggregates queue up behind them
         ok("/api/visits/" + visit + "/consultant", json("consultant", "Teacher Ma"));
         ok("/api/members/" + member + "/freeze", json("reason", "holiday"));
+        ok("/api/complaints/" + complaint + "/notes", json("text", "called back"));
 
         // and every other aggregate goes on: later commands show up in each view
         String otherVisit = created("/api/visits", json("centre", CENTRE, "channel", "CALL_IN",
@@ -94,6 +117,12 @@ class DeadLetterIT extends IntegrationTest {
         String otherMember = created("/api/members", json("centre", CENTRE, "kind", "ADULT", "name",
                 "Another Adult", "phone", "13900003333"));
         long otherMemberAt = lastPosition;
+        String otherComplaint = created("/api/complaints", json("centre", CENTRE, "channel", "WALK_IN",
+                "category", "FACILITY", "severity", "GENERAL", "description", "cold room",
+                "customer", Map.of("name", "Someone Else")));
+        long otherComplaintAt = lastPosition;
+        assertThat(view("/api/views/complaints/" + otherComplaint, otherComplaintAt).get("description").asText())
+                .isEqualTo("cold room");
         JsonNode visits = view("/api/views/reception/visits?centre=" + CENTRE + "&date=" + today() + "&size=100",
                 otherVisitAt);
         assertThat(ids(visits.get("items"), "visitId")).contains(otherVisit);
@@ -110,6 +139,10 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(memberLetters.get(0).get("eventType").asText()).isEqualTo("ContactDetailsChangedEvent");
         assertThat(memberLetters.get(0).get("causeMessage").asText()).isEqualTo("SQLState 22021");
         assertThat(memberLetters.get(1).get("eventType").asText()).isEqualTo("MemberFrozenEvent");
+        List<JsonNode> complaintLetters = awaitLetters("complaints", complaint, 4);
+        assertThat(complaintLetters.get(0).get("eventType").asText()).isEqualTo("ComplaintFiledEvent");
+        assertThat(complaintLetters.get(0).get("causeMessage").asText()).isEqualTo("SQLState 22021");
+        assertThat(complaintLetters.get(1).get("eventType").asText()).isEqualTo("SlaClockStartedEvent");
         // views that can take the events have none of them
         assertThat(letters("audit-log", visit)).isEmpty();
 
@@ -163,6 +196,8 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(letters("reception", visit)).isEmpty();
         assertThat(http.post(ADMIN, "/api/admin/projections/members/dead-letters/" + member + "/eviction", null)
                 .status()).isEqualTo(200);
+        assertThat(http.post(ADMIN, "/api/admin/projections/complaints/dead-letters/" + complaint + "/eviction",
+                null).status()).isEqualTo(200);
         assertThat(letters("members", member)).isEmpty();
         assertThat(http.post(ADMIN, "/api/admin/projections/aggregate-directory/dead-letters/retry", null)
                 .status()).isEqualTo(422);
@@ -277,8 +312,11 @@ class DeadLetterIT extends IntegrationTest {
         Http.Response[] response = {null};
         await("the view " + path + " at " + position, () -> {
             response[0] = http.get("poison-manager", path + separator + "position=" + position);
+            if (!"true".equals(response[0].header("X-DeskLedger-Consistent"))) {
+                return false;
+            }
             assertThat(response[0].status()).as("%s %s", path, response[0].text()).isEqualTo(200);
-            return "true".equals(response[0].header("X-DeskLedger-Consistent"));
+            return true;
         });
         return response[0].json();
     }

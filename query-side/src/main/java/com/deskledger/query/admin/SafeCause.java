@@ -2,6 +2,7 @@ package com.deskledger.query.admin;
 
 import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -55,7 +56,9 @@ public record SafeCause(String type, String sqlState) {
     public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            // Spring files a lost connection (DataAccessResourceFailureException) as non-transient: not here
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException || t instanceof DeadLetterQueueOverflowException
                     || t instanceof InterruptedException || t instanceof Error) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -25,9 +24,9 @@ import java.util.TreeSet;
 /**
  * Every projection (every processing group that is not subscribing) gets Axon's dead-letter queue in PostgreSQL
  * ({@code deadletterentry}, Flyway {@code V1}; Jackson like every other serialized column), the policy that lets
- * the {@link PoisonGuard} decide what goes there, and a reset that clears the queue: a replay meets every event
- * again. Subscribing processors (the aggregate directory, member identities, shift slots, live metrics) get none:
- * they run in the command's transaction, and a failure there must keep failing the command.
+ * the {@link PoisonGuard} decide what goes there ({@link PoisonRefusal}), and a reset that clears the queue: a replay
+ * meets every event again. Subscribing processors (the aggregate directory, member identities, shift slots, live
+ * metrics) get none: they run in the command's transaction, and a failure there must keep failing the command.
  */
 @Configuration
 class DeadLetterConfig {
@@ -37,6 +36,7 @@ class DeadLetterConfig {
                                       ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                       @Qualifier("eventSerializer") Serializer eventSerializer,
                                       Serializer genericSerializer, EntityManager entityManager, MeterRegistry meters,
+                                      PoisonRegistry poison,
                                       @Value("${deskledger.dead-letters.max-sequences:10000}") int maxSequences,
                                       @Value("${deskledger.dead-letters.max-sequence-size:100000}")
                                       int maxSequenceSize) {
@@ -59,13 +59,9 @@ class DeadLetterConfig {
                         // event costs a query to learn whether its aggregate is dead-lettered
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, builder) -> builder.allowReset(true).enableSequenceIdentifierCache())
-                        .registerHandlerInterceptor(group, config -> {
-                            EventProcessingConfiguration eventProcessing = config.eventProcessingConfiguration();
-                            return new PoisonGuard(group,
-                                    () -> eventProcessing.deadLetterQueue(group).orElseThrow(),
-                                    () -> eventProcessing.sequencingPolicy(group), () -> eventProcessing,
-                                    entityManager, meters);
-                        }));
+                        .registerHandlerInterceptor(group, config -> new PoisonGuard(group, poison,
+                                () -> config.eventProcessingConfiguration().sequencingPolicy(group), entityManager,
+                                meters)));
             }
         };
     }

@@ -4,34 +4,25 @@ import com.deskledger.query.admin.SafeCause;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Finds the event a projection cannot apply and dead-letters it, so the view goes on with every other aggregate.
+ * Finds the event a projection cannot apply, so it goes to the view's dead-letter queue and the view goes on with
+ * every other aggregate.
  *
  * <p>A view writes a processor's batch of events at commit (JPA, {@code ViewWrites}), so a row PostgreSQL refuses
  * (a NUL in a name: {@code invalid byte sequence}, SQLState 22021) fails the whole batch, long after the handler of
@@ -40,16 +31,16 @@ import java.util.function.Supplier;
  * <ol>
  * <li>a batch fails: its segment turns <em>careful</em>;</li>
  * <li>a careful batch writes after every event, so the first event whose writes (or handler) fail is the one to
- * blame: unless the failure may pass by itself ({@link SafeCause#isTransient}), it is marked <em>poison</em>, and
- * the batch fails once more;</li>
- * <li>in the next attempt the poison event reaches no handler: it goes straight to the dead-letter queue, with a
- * cause that holds no personal data, in the batch's own transaction. Later events of the same aggregate follow it
- * there (Axon's dead-lettering invoker, by sequence), keeping their order; the batch commits and the segment is no
- * longer careful.</li>
+ * blame: unless the failure may pass by itself ({@link SafeCause#isTransient}), it is marked <em>poison</em>
+ * ({@link PoisonRegistry}), and the batch fails once more;</li>
+ * <li>in the next attempt the poison event's handlers refuse it before doing anything ({@link PoisonRefusal}), and
+ * Axon's dead-lettering invoker enqueues it with a cause that holds no personal data, in the batch's own
+ * transaction. Later events of the same aggregate follow it there (the invoker sequences by aggregate), keeping
+ * their order; the batch commits and the segment is no longer careful.</li>
  * </ol>
- * A handler failure that is not the database's is the handler's own event's fault at once (it is marked poison
- * without the careful step). While an ADMIN retries dead letters, each letter's writes are flushed right after its
- * handlers, so a failure is met while the letter is still being processed.
+ * A handler failure that is not the database's is its own event's fault at once (it is marked poison without the
+ * careful step). While an ADMIN retries dead letters, each letter's writes are flushed right after its handlers, so
+ * a failure is met while that letter is being processed.
  *
  * <p>Nothing here logs an event's payload or a failure's message: only event identifiers, types, aggregate
  * identifiers and the {@link SafeCause}.
@@ -59,25 +50,20 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
     private static final Logger log = LoggerFactory.getLogger(PoisonGuard.class);
 
     private final String processor;
-    private final Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue;
+    private final PoisonRegistry poison;
     private final Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing;
-    private final Supplier<EventProcessingConfiguration> processing;
     private final EntityManager entityManager;
     private final Counter deadLettered;
     private final String batchMarker;
     private final String segmentKey;
     /** Segments whose last batch failed. */
     private final Set<Integer> careful = ConcurrentHashMap.newKeySet();
-    /** Events found to be poison, by identifier, with why; forgotten once their dead letter is committed. */
-    private final Map<String, SafeCause> poison = new ConcurrentHashMap<>();
 
-    PoisonGuard(String processor, Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
-                Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
-                Supplier<EventProcessingConfiguration> processing, EntityManager entityManager, MeterRegistry meters) {
+    PoisonGuard(String processor, PoisonRegistry poison, Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
+                EntityManager entityManager, MeterRegistry meters) {
         this.processor = processor;
-        this.queue = queue;
+        this.poison = poison;
         this.sequencing = sequencing;
-        this.processing = processing;
         this.entityManager = entityManager;
         this.deadLettered = Counter.builder("deskledger.dead.letters.enqueued")
                 .description("Events a view could not apply, sent to its dead-letter queue")
@@ -98,10 +84,10 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
         }
         int segment = unitOfWork.root().getOrDefaultResource(segmentKey, 0);
         watchBatch(unitOfWork, segment);
-        SafeCause known = poison.get(event.getIdentifier());
+        SafeCause known = poison.cause(processor, event.getIdentifier());
         if (known != null) {
-            deadLetter(unitOfWork, event, known, segment);
-            return null;
+            // its handlers refuse it, and the invoker enqueues it
+            unitOfWork.root().afterCommit(u -> deadLettered(event, known));
         }
         boolean carefully = careful.contains(segment);
         try {
@@ -112,9 +98,10 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
             return result;
         } catch (Exception | Error failure) {
             careful.add(segment);
-            if ((carefully || !SafeCause.isDatabaseFailure(failure)) && !SafeCause.isTransient(failure)) {
+            if (known == null && (carefully || !SafeCause.isDatabaseFailure(failure))
+                    && !SafeCause.isTransient(failure)) {
                 SafeCause cause = SafeCause.of(failure);
-                poison.put(event.getIdentifier(), cause);
+                poison.mark(processor, event.getIdentifier(), cause);
                 log.warn("View {} cannot apply event {} ({}) of aggregate {}: {} {}; it goes to the dead-letter "
                                 + "queue at the next attempt", processor, event.getIdentifier(),
                         event.getPayloadType().getSimpleName(), sequenceOf(event), cause.type(), cause.message());
@@ -133,40 +120,13 @@ class PoisonGuard implements MessageHandlerInterceptor<EventMessage<?>> {
         root.afterCommit(u -> careful.remove(segment));
     }
 
-    private void deadLetter(UnitOfWork<? extends EventMessage<?>> unitOfWork, EventMessage<?> event,
-                            SafeCause cause, int segment) {
-        Object sequence = sequenceOf(event);
-        Instant now = GenericDeadLetter.clock.instant();
-        // this constructor keeps the cause as given (the others wrap it, message and all)
-        queue.get().enqueue(sequence, new GenericDeadLetter<>(sequence, event, cause.asCause(), now, now,
-                MetaData.emptyInstance()));
-        forgetKnownSequences(segment);
-        unitOfWork.root().afterCommit(u -> {
-            poison.remove(event.getIdentifier());
-            deadLettered.increment();
-            log.warn("View {} dead-lettered event {} ({}) of aggregate {} at position {}: {} {}; the view goes on "
-                            + "with every other aggregate", processor, event.getIdentifier(),
-                    event.getPayloadType().getSimpleName(), sequence, position(event), cause.type(),
-                    cause.message());
-        });
-    }
-
-    /**
-     * The dead-lettering invoker remembers, per segment, which sequences it queued itself; with an empty queue it
-     * asks the database about no other (one query per event would halve a replay). It never saw this enqueue, so
-     * its memory of the segment is dropped: it starts again from the queue as it is now, the new letter included,
-     * before the aggregate's next event.
-     */
-    private void forgetKnownSequences(int segmentId) {
-        EventProcessingConfiguration config = processing.get();
-        Segment segment = config.eventProcessor(processor, StreamingEventProcessor.class)
-                .map(p -> p.processingStatus().get(segmentId))
-                .map(EventTrackerStatus::getSegment)
-                .orElse(Segment.ROOT_SEGMENT);
-        config.sequencedDeadLetterProcessor(processor)
-                .filter(DeadLetteringEventHandlerInvoker.class::isInstance)
-                .map(DeadLetteringEventHandlerInvoker.class::cast)
-                .ifPresent(invoker -> invoker.segmentReleased(segment));
+    private void deadLettered(EventMessage<?> event, SafeCause cause) {
+        poison.forget(processor, event.getIdentifier());
+        deadLettered.increment();
+        log.warn("View {} dead-lettered event {} ({}) of aggregate {} at position {}: {} {}; the view goes on with "
+                        + "every other aggregate", processor, event.getIdentifier(),
+                event.getPayloadType().getSimpleName(), sequenceOf(event), position(event), cause.type(),
+                cause.message());
     }
 
     /** As Axon's dead-lettering invoker names the sequence: the aggregate, else the event itself. */

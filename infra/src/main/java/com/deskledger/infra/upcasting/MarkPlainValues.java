@@ -20,11 +20,18 @@ class MarkPlainValues extends SingleEventUpcaster {
     private final SimpleSerializedType from;
     private final SimpleSerializedType to;
     private final List<String> fields;
+    private final List<String> dropped;
 
     MarkPlainValues(String type, String fromRevision, String toRevision, List<String> fields) {
+        this(type, fromRevision, toRevision, fields, List.of());
+    }
+
+    /** Also drops fields the new revision no longer has (values derived from others, never data of their own). */
+    MarkPlainValues(String type, String fromRevision, String toRevision, List<String> fields, List<String> dropped) {
         this.from = new SimpleSerializedType(type, fromRevision);
         this.to = new SimpleSerializedType(type, toRevision);
         this.fields = List.copyOf(fields);
+        this.dropped = List.copyOf(dropped);
     }
 
     @Override
@@ -39,9 +46,21 @@ class MarkPlainValues extends SingleEventUpcaster {
                 for (String path : fields) {
                     mark(object, path);
                 }
+                for (String path : dropped) {
+                    drop(object, path);
+                }
             }
             return payload;
         });
+    }
+
+    private static void drop(ObjectNode object, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            object.remove(path);
+        } else if (object.get(path.substring(0, dot)) instanceof ObjectNode inner) {
+            drop(inner, path.substring(dot + 1));
+        }
     }
 
     private static void mark(ObjectNode object, String path) {

@@ -29,7 +29,8 @@ class LegacyComplaintEventsIT extends IntegrationTest {
                 + " values (?, 'ComplaintCase', ?, ?)", id, CENTRE, Timestamp.from(filed));
         store(id, 0, "ComplaintFiledEvent", """
                 {"complaintId":"%s","centre":"%s","channel":"PHONE",
-                 "customer":{"memberId":null,"name":"Ouyang Lan","phone":"13611112222"},"category":"SERVICE",
+                 "customer":{"memberId":null,"name":"Ouyang Lan","phone":"13611112222","identified":true},
+                 "category":"SERVICE",
                  "description":"kept waiting forty minutes","severity":"GENERAL","visitId":null,
                  "filedBy":"cs-desk","at":"%s"}""".formatted(id, CENTRE, filed));
         store(id, 1, "SlaClockStartedEvent", """

@@ -36,7 +36,7 @@ class ComplaintUpcastersTest {
     void marksTheCustomerInsideItsObjectAndTheDescription() {
         ComplaintFiledEvent event = upcast(ComplaintFiledEvent.class, """
                 {"complaintId":"%s","centre":"main","channel":"PHONE",
-                 "customer":{"memberId":null,"name":"Chen Jing","phone":"13700001234"},
+                 "customer":{"memberId":null,"name":"Chen Jing","phone":"13700001234","identified":true},
                  "category":"SAFETY","description":"child left alone in the hall","severity":"MAJOR",
                  "visitId":null,"filedBy":"reception","at":"2026-03-02T01:00:00Z"}""".formatted(ID));
         assertThat(event.customer().memberId()).isNull();

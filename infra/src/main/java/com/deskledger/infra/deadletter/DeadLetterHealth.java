@@ -44,7 +44,7 @@ class DeadLetterHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Map<String, DeadLetters.Summary> now = new TreeMap<>(fresh());
+        Map<String, DeadLetters.Summary> now = new TreeMap<>(summaries());
         if (now.isEmpty()) {
             return Health.up().build();
         }
@@ -54,7 +54,10 @@ class DeadLetterHealth implements HealthIndicator {
         return health.build();
     }
 
-    /** Read at most once a second: scrapes and health checks of several meters share one query. */
+    /**
+     * Read at most once a second: scrapes, the meters of every view and health checks (public, so anyone may ask
+     * often) share one query.
+     */
     private Map<String, DeadLetters.Summary> summaries() {
         if (System.nanoTime() - readAt > CACHE_NANOS) {
             return fresh();

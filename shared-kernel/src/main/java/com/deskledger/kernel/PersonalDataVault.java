@@ -10,7 +10,8 @@ import java.util.Optional;
  * Crypto-shredding: one secret key per member, one per visit, and one per complaint of a customer who is not a
  * member, kept outside the event store. Personal values
  * are sealed with it before they enter an event and opened with it by the projections; erasure destroys the key,
- * after which no value sealed with it can be read again, from the events or anywhere else.
+ * after which no value sealed with it can be read again, from the events or anywhere else. A destroyed key is never
+ * made again: a value given later for the same person is not kept (it seals to a value that opens to nothing).
  */
 public interface PersonalDataVault {
 

@@ -39,7 +39,8 @@ class MemberErasureIT extends IntegrationTest {
     private static final List<String> PERSONAL = List.of("Ouyang Xue", "Ouyang Feng", "13512340000",
             "13512349999", "110101201901011234", "feng@example.org", "feng.new@example.org", "has a fever",
             "family travelling", "evening class for Xue", "asks for a call back", "waited alone after class",
-            "rang the teacher twice", "apology and a free lesson", "happy with the apology");
+            "rang the teacher twice", "apology and a free lesson", "happy with the apology",
+            "thanked us after the erasure");
     /** Event, token and saga tables keep their JSON in bytea columns, read as text here. */
     private static final Set<String> BYTEA_TABLES = Set.of("domainevententry", "snapshotevententry", "tokenentry",
             "deadletterentry", "sagaentry");
@@ -177,6 +178,18 @@ class MemberErasureIT extends IntegrationTest {
                 "idNumber", "110101201901011234", "guardianName", "Ouyang Feng", "guardianPhone", "13512340000"))
                 .get("id").asText();
         assertThat(again).isNotEqualTo(member);
+
+        // what is written later about the erased member (the complaint's follow-up call) is not kept at all: their
+        // key is never made again
+        JsonNode followUp = manager.ok("/api/complaints/" + complaint + "/follow-up", json("reached", true,
+                "satisfied", true, "notes", "Ouyang Feng thanked us after the erasure"));
+        desk.position = followUp.get("position").asLong();
+        JsonNode later = desk.view("/api/views/complaints/" + complaint).get("timeline");
+        assertThat(later.get(later.size() - 1).get("details").get("notes").asText()).isEqualTo("[erased]");
+        assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id = ?", Long.class,
+                "member:" + member)).isZero();
+        // (the person enrolled again above is a new member, readable as such)
+        assertThat(readableAnywhere()).noneMatch(found -> found.contains("thanked us"));
     }
 
     private static String kpis() {

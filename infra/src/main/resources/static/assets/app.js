@@ -423,8 +423,12 @@ const replays = { name: null, timer: null, message: null, posting: false, pollin
 
 async function loadAdmin(fresh = latest()) {
   const list = await getJson('/api/admin/projections');
+  const withLetters = list.filter(p => p.deadLetters > 0);
+  const letters = await Promise.all(withLetters.map(p =>
+    getJson(`/api/admin/projections/${encodeURIComponent(p.name)}/dead-letters`)));
   if (!fresh()) return;
   state.pageData = list;
+  state.deadLetters = withLetters.map((p, i) => ({ view: p.name, letters: letters[i] }));
   renderAdmin();
   const busy = state.pageData.some(p => p.replaying) || (replays.name
     && !state.pageData.find(p => p.name === replays.name)?.running);
@@ -453,18 +457,25 @@ function renderAdmin() {
   const el = $('projections');
   el.replaceChildren();
   const head = el.createTHead().insertRow();
-  ['projection', 'state', 'position', 'lag', 'progress', 'action'].forEach(h => cell(head, t(h), true));
+  ['projection', 'state', 'position', 'lag', 'deadLetters', 'progress', 'action']
+    .forEach(h => cell(head, t(h), true));
   const body = el.createTBody();
   list.forEach(p => {
     const tr = body.insertRow();
     tr.dataset.testid = `projection-${p.name}`;
     cell(tr, p.name);
-    const status = p.error ? t('error') : p.replaying ? t('replaying') : p.running ? t('running') : t('stopped');
+    const status = p.error ? t('error') : p.replaying ? t('replaying') : p.degraded ? t('degraded')
+      : p.running ? t('running') : t('stopped');
     const st = cell(tr, status);
     st.dataset.testid = `projection-state-${p.name}`;
-    if (p.error) st.className = 'bad';
+    if (p.error || p.degraded) st.className = 'bad';
     cell(tr, p.position == null ? '–' : number(p.position));
     cell(tr, p.lag == null ? '–' : number(p.lag));
+    const dead = cell(tr, p.kind !== 'streaming' ? '' : p.deadLetters > 0
+      ? t('deadLettersSince', number(p.deadLetters), number(p.deadLetterSequences), stamp(p.oldestDeadLetter))
+      : '0');
+    dead.dataset.testid = `dead-letters-${p.name}`;
+    if (p.deadLetters > 0) dead.className = 'bad';
     const progressCell = cell(tr, '');
     if (p.replaying) {
       const bar = document.createElement('progress');
@@ -492,6 +503,76 @@ function renderAdmin() {
       action.textContent = t('notReplayable');
     }
   });
+  renderDeadLetters();
+}
+
+/**
+ * Each view's dead letters: the event, its aggregate and why (an exception class and an SQLState: never a value),
+ * with a retry (after a fix) and an eviction per aggregate, and a retry of them all.
+ */
+function renderDeadLetters() {
+  const el = $('dead-letters');
+  el.replaceChildren();
+  const views = state.deadLetters || [];
+  $('dead-letters-section').hidden = views.length === 0;
+  views.forEach(({ view, letters }) => {
+    const heading = document.createElement('h3');
+    heading.textContent = view;
+    const all = actionButton(t('retryAll'), t('retryAllOf', view), `retry-all-${view}`,
+      () => deadLetterAction(`/api/admin/projections/${encodeURIComponent(view)}/dead-letters/retry`, view));
+    heading.append(' ', all);
+    const list = document.createElement('table');
+    list.dataset.testid = `dead-letter-table-${view}`;
+    const head = list.createTHead().insertRow();
+    ['aggregate', 'event', 'enqueuedAt', 'cause', 'action'].forEach(h => cell(head, t(h), true));
+    const body = list.createTBody();
+    let previous = null;
+    letters.forEach(letter => {
+      const tr = body.insertRow();
+      cell(tr, letter.sequence === previous ? '' : letter.sequence);
+      cell(tr, `${letter.eventType}${letter.aggregateSequence == null ? '' : ` #${letter.aggregateSequence}`}`);
+      cell(tr, stamp(letter.enqueuedAt));
+      cell(tr, letter.causeType ? `${letter.causeType.replace(/^.*\./, '')} (${letter.causeMessage})`
+        : t('behindEarlier'));
+      const action = cell(tr, '');
+      if (letter.sequence !== previous) {
+        const base = `/api/admin/projections/${encodeURIComponent(view)}/dead-letters/`
+          + encodeURIComponent(letter.sequence);
+        action.append(actionButton(t('retry'), t('retryOf', letter.sequence), `retry-${view}-${letter.sequence}`,
+          () => deadLetterAction(`${base}/retry`, view)), ' ',
+        actionButton(t('evict'), t('evictOf', letter.sequence), `evict-${view}-${letter.sequence}`,
+          () => window.confirm(t('evictConfirm', letter.sequence)) && deadLetterAction(`${base}/eviction`, view)));
+      }
+      previous = letter.sequence;
+    });
+    el.append(heading, list);
+  });
+}
+
+function actionButton(text, label, testid, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  button.dataset.testid = testid;
+  button.setAttribute('aria-label', label);
+  button.addEventListener('click', () => Promise.resolve(onClick()).catch(showError));
+  return button;
+}
+
+async function deadLetterAction(path, view) {
+  const response = await fetch(path, { method: 'POST', credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() } });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    $('dead-letter-status').textContent = t('deadLetterFailed', view, answer.detail || answer.code || response.status);
+  } else {
+    const outcomes = Array.isArray(answer) ? answer : [answer];
+    const applied = outcomes.filter(o => o.applied).length;
+    const failed = outcomes.filter(o => o.applied === false).length;
+    $('dead-letter-status').textContent = answer.evicted != null ? t('evicted', number(answer.evicted), view)
+      : t('retried', number(applied), number(failed), view);
+  }
+  await refresh();
 }
 
 async function replay(name) {

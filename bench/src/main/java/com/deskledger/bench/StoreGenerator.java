@@ -41,10 +41,11 @@ import java.util.UUID;
  * them (payload types and revisions, Jackson JSON of the event records, metadata of user, roles, centre,
  * correlation and causation id, per-aggregate sequence numbers, Axon's millisecond timestamps), plus the rows the
  * command side keeps beside the events: {@code aggregate_directory}, {@code personal_key} (one AES-256 key per
- * member and per visit that has personal data; values sealed with AES-GCM bound to the key id, exactly like
- * {@code JdbcPersonalDataVault}), {@code member_identity} (HMAC-SHA256 with the database's own secret, like
- * {@code IdentityHasher}/{@code MemberIdentities}), {@code member_visit} and {@code shift_slot}. Events go in with
- * COPY through the hash-chain trigger of V40, so the chains are those the application would have written.
+ * member and per visit that has personal data, and per complaint of a customer who is not a member; values sealed
+ * with AES-GCM bound to the key id, exactly like {@code JdbcPersonalDataVault}), {@code member_identity}
+ * (HMAC-SHA256 with the database's own secret, like {@code IdentityHasher}/{@code MemberIdentities}),
+ * {@code member_visit} and {@code shift_slot}. Events go in with COPY through the hash-chain trigger of V40, so the
+ * chains are those the application would have written.
  *
  * <p>The JSON shapes were taken from rows the application itself wrote for every event type used here (a run of
  * each command through the API); {@link #check} compares the field names of generated rows with rows the
@@ -768,18 +769,22 @@ final class StoreGenerator {
         String corr = uuid();
         String cause = uuid();
         J customer = new J();
+        // revision 2: the customer's data and every free text sealed with the member's key, else the complaint's
+        String key = "complaint:" + id;
         if (!c.members.isEmpty() && rnd.nextBoolean()) {
-            customer.s("memberId", c.members.get(rnd.nextInt(c.members.size())).id);
+            String member = c.members.get(rnd.nextInt(c.members.size())).id;
+            customer.s("memberId", member);
+            key = "member:" + member;
         }
-        customer.s("name", fullName()).s("phone", phone()).b("identified", true);
+        customer.s("name", seal(key, fullName(), at)).s("phone", seal(key, phone(), at));
         Who desk = c.reception;
-        emit(at, id, "ComplaintCase", "complaint.event.ComplaintFiledEvent", "1", new J().s("complaintId", id)
+        emit(at, id, "ComplaintCase", "complaint.event.ComplaintFiledEvent", "2", new J().s("complaintId", id)
                 .s("centre", c.id).s("channel", pick(COMPLAINT_CHANNELS)).raw("customer", customer.toString())
-                .s("category", pick(COMPLAINT_CATEGORIES)).s("description", pick(COMPLAINT_TEXTS))
+                .s("category", pick(COMPLAINT_CATEGORIES)).s("description", seal(key, pick(COMPLAINT_TEXTS), at))
                 .s("severity", major ? "MAJOR" : "GENERAL").s("filedBy", desk.user).s("at", at.toString()),
                 c.id, desk, corr, cause, at);
         if (major) {
-            emit(at, id, "ComplaintCase", "complaint.event.ComplaintEscalatedEvent", "1", new J()
+            emit(at, id, "ComplaintCase", "complaint.event.ComplaintEscalatedEvent", "2", new J()
                     .s("complaintId", id).s("from", "HANDLER").s("to", "MANAGER").s("reason", "MAJOR_SEVERITY")
                     .s("by", desk.user).s("at", at.toString()), c.id, desk, corr, cause, at);
         }
@@ -794,8 +799,9 @@ final class StoreGenerator {
         }
         if (rnd.nextInt(100) < 5) {
             Instant w = at.plusSeconds(1800 + rnd.nextInt(6 * 3600));
-            emit(w, id, "ComplaintCase", "complaint.event.ComplaintWithdrawnEvent", "1", new J()
-                    .s("complaintId", id).s("reason", "sorted out with the teacher").s("by", desk.user)
+            emit(w, id, "ComplaintCase", "complaint.event.ComplaintWithdrawnEvent", "2", new J()
+                    .s("complaintId", id).s("reason", seal(key, "sorted out with the teacher", w))
+                    .s("by", desk.user)
                     .s("at", w.toString()), c.id, desk, uuid());
             return;
         }
@@ -818,10 +824,10 @@ final class StoreGenerator {
         int notes = 1 + rnd.nextInt(3);
         for (int i = 0; i < notes; i++) {
             t = t.plusSeconds(1800 + rnd.nextInt(4 * 3600));
-            emit(t, id, "ComplaintCase", "complaint.event.InvestigationNoteAddedEvent", "1", new J()
-                    .s("complaintId", id).s("text", pick("Called the parent back and apologised",
+            emit(t, id, "ComplaintCase", "complaint.event.InvestigationNoteAddedEvent", "2", new J()
+                    .s("complaintId", id).s("text", seal(key, pick("Called the parent back and apologised",
                             "Checked the teacher's timetable", "Spoke to the facilities team",
-                            "Looked at the payment records", "Watched the camera recording"))
+                            "Looked at the payment records", "Watched the camera recording"), t))
                     .s("by", handler.user).s("at", t.toString()), c.id, handler, uuid());
         }
         // resolution: most within the target, some late (the SLA breach is recorded at the due time)
@@ -839,21 +845,21 @@ final class StoreGenerator {
                     .s("clock", "RESOLUTION").s("level", major ? "MANAGER" : "HANDLER").s("at", due.toString()),
                     c.id, new Who(null, null), null, dc, due);
             if (!major) {
-                emit(due, id, "ComplaintCase", "complaint.event.ComplaintEscalatedEvent", "1", new J()
+                emit(due, id, "ComplaintCase", "complaint.event.ComplaintEscalatedEvent", "2", new J()
                         .s("complaintId", id).s("from", "HANDLER").s("to", "SUPERVISOR").s("reason", "SLA_BREACH")
                         .s("at", due.toString()), c.id, new Who(null, null), null, dc, due);
             }
         }
         String rc = uuid();
         String rcause = uuid();
-        J proposal = new J().s("complaintId", id).s("summary", pick("Free make-up class", "Refund of one class",
-                "Apology and a voucher", "Locker repaired", "Timetable changed"));
+        J proposal = new J().s("complaintId", id).s("summary", seal(key, pick("Free make-up class",
+                "Refund of one class", "Apology and a voucher", "Locker repaired", "Timetable changed"), r));
         if (rnd.nextInt(100) < 30) {
             proposal.raw("compensation", new J().s("type", pick("VOUCHER", "REFUND")).n("amountMinor",
                     5000 + 1000L * rnd.nextInt(20)).s("currency", "CNY").toString());
         }
         proposal.s("by", handler.user).s("at", r.toString());
-        emit(r, id, "ComplaintCase", "complaint.event.ResolutionProposedEvent", "1", proposal, c.id, handler, rc,
+        emit(r, id, "ComplaintCase", "complaint.event.ResolutionProposedEvent", "2", proposal, c.id, handler, rc,
                 rcause, r);
         emit(r, id, "ComplaintCase", "complaint.event.SlaClockStoppedEvent", "1", new J().s("complaintId", id)
                 .s("clock", "RESOLUTION").n("businessSeconds", Duration.between(at, r).getSeconds())
@@ -861,17 +867,17 @@ final class StoreGenerator {
         Instant closed = r.plusSeconds(1800 + rnd.nextInt(2 * 24 * 3600));
         String cc = uuid();
         String ccause = uuid();
-        emit(closed, id, "ComplaintCase", "complaint.event.ComplaintClosedEvent", "1", new J().s("complaintId", id)
-                .s("comment", pick("fine", "thank you", "acceptable")).s("by", handler.user)
+        emit(closed, id, "ComplaintCase", "complaint.event.ComplaintClosedEvent", "2", new J().s("complaintId", id)
+                .s("comment", seal(key, pick("fine", "thank you", "acceptable"), closed)).s("by", handler.user)
                 .s("at", closed.toString()), c.id, handler, cc, ccause, closed);
         emit(closed, id, "ComplaintCase", "complaint.event.FollowUpCallScheduledEvent", "1", new J()
                 .s("complaintId", id).s("dueAt", closed.plus(Duration.ofDays(7)).toString())
                 .s("at", closed.toString()), c.id, handler, cc, ccause, closed);
         Instant follow = closed.plus(Duration.ofDays(7)).plusSeconds(rnd.nextInt(3600 * 6));
-        emit(follow, id, "ComplaintCase", "complaint.event.FollowUpCallRecordedEvent", "1", new J()
+        emit(follow, id, "ComplaintCase", "complaint.event.FollowUpCallRecordedEvent", "2", new J()
                 .s("complaintId", id).b("reached", true).b("satisfied", rnd.nextInt(100) < 85)
-                .s("notes", "called back").s("by", handler.user).s("at", follow.toString()), c.id, handler,
-                uuid());
+                .s("notes", seal(key, "called back", follow)).s("by", handler.user).s("at", follow.toString()), c.id,
+                handler, uuid());
         if ("main".equals(c.id) && at.isAfter(now.minus(Duration.ofDays(12))) && follow.isBefore(now)) {
             samples.putIfAbsent("complaint", id);
         }

@@ -2,6 +2,7 @@ package com.deskledger.command;
 
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.VisitId;
 
@@ -58,6 +59,20 @@ public final class FakeVault implements PersonalDataVault {
     @Override
     public void destroy(VisitId visit) {
         destroyed.add("visit:" + visit.value());
+    }
+
+    public static Sealed sealed(ComplaintId complaint, String plaintext) {
+        return sealed("complaint:" + complaint.value(), plaintext);
+    }
+
+    @Override
+    public Sealed seal(ComplaintId complaint, String plaintext) {
+        return sealed(complaint, plaintext);
+    }
+
+    @Override
+    public Optional<String> open(ComplaintId complaint, Sealed sealed) {
+        return open("complaint:" + complaint.value(), sealed);
     }
 
     private Optional<String> open(String keyId, Sealed sealed) {

@@ -5,13 +5,17 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Role;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.Compensation;
 import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.complaint.ComplaintStatus;
+import com.deskledger.kernel.complaint.Customer;
 import com.deskledger.kernel.complaint.EscalationLevel;
 import com.deskledger.kernel.complaint.EscalationReason;
+import com.deskledger.kernel.complaint.SealedCustomer;
 import com.deskledger.kernel.complaint.Severity;
 import com.deskledger.kernel.complaint.SlaClock;
 import com.deskledger.kernel.complaint.command.AddInvestigationNoteCommand;
@@ -46,6 +50,7 @@ import com.deskledger.kernel.complaint.event.SlaBreachedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockRetargetedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStartedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStoppedEvent;
+import com.deskledger.kernel.member.MemberId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.deadline.DeadlineManager;
@@ -93,13 +98,16 @@ class ComplaintCase {
     private Role approvalRequiredFrom;
     private int reopenCount;
     private boolean followUpRecorded;
+    /** The member who complained, whose key seals the complaint's personal values; null for another customer. */
+    private MemberId customerMember;
 
     ComplaintCase() {
         // for Axon
     }
 
     @CommandHandler
-    ComplaintCase(FileComplaintCommand command, ComplaintPolicy policy, DeadlineManager deadlines) {
+    ComplaintCase(FileComplaintCommand command, ComplaintPolicy policy, DeadlineManager deadlines,
+                  PersonalDataVault vault) {
         if (command.customer() == null || !command.customer().isIdentified()) {
             throw new DomainException(ErrorCode.CUSTOMER_REQUIRED,
                     "a complaint needs the member or a name or phone number to reach the customer", "customer");
@@ -107,9 +115,12 @@ class ComplaintCase {
         if (command.description() == null || command.description().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "describe the complaint", "description");
         }
-        apply(new ComplaintFiledEvent(command.complaintId(), command.centre(), command.channel(), command.customer(),
-                command.category(), command.description(), command.severity(), command.visitId(), command.filedBy(),
-                command.receivedAt()));
+        Customer customer = command.customer();
+        Sealer sealer = new Sealer(vault, command.complaintId(), customer.memberId());
+        apply(new ComplaintFiledEvent(command.complaintId(), command.centre(), command.channel(),
+                new SealedCustomer(customer.memberId(), sealer.seal(customer.name()), sealer.seal(customer.phone())),
+                command.category(), sealer.seal(command.description()), command.severity(), command.visitId(),
+                command.filedBy(), command.receivedAt()));
         if (command.severity() == Severity.MAJOR) {
             // major complaints are a manager's from the start
             apply(new ComplaintEscalatedEvent(command.complaintId(), EscalationLevel.HANDLER, EscalationLevel.MANAGER,
@@ -157,24 +168,26 @@ class ComplaintCase {
     }
 
     @CommandHandler
-    void handle(EscalateComplaintCommand command) {
+    void handle(EscalateComplaintCommand command, PersonalDataVault vault) {
         requireActive(command.at());
         if (level.isTop()) {
             throw new DomainException(ErrorCode.ESCALATION_AT_TOP_LEVEL, "the complaint is already a manager's");
         }
-        apply(new ComplaintEscalatedEvent(id, level, level.next(), EscalationReason.MANUAL, command.note(),
-                command.by(), command.at()));
+        apply(new ComplaintEscalatedEvent(id, level, level.next(), EscalationReason.MANUAL,
+                sealer(vault).seal(command.note()), command.by(), command.at()));
     }
 
     @CommandHandler
-    void handle(AddInvestigationNoteCommand command, ComplaintPolicy policy, DeadlineManager deadlines) {
+    void handle(AddInvestigationNoteCommand command, ComplaintPolicy policy, DeadlineManager deadlines,
+                PersonalDataVault vault) {
         requireActive(command.at());
-        apply(new InvestigationNoteAddedEvent(id, command.text(), command.by(), command.at()));
+        apply(new InvestigationNoteAddedEvent(id, sealer(vault).seal(command.text()), command.by(), command.at()));
         respondFirst(command.at(), policy.businessHours(centre), deadlines);
     }
 
     @CommandHandler
-    void handle(ProposeResolutionCommand command, ComplaintPolicy policy, DeadlineManager deadlines) {
+    void handle(ProposeResolutionCommand command, ComplaintPolicy policy, DeadlineManager deadlines,
+                PersonalDataVault vault) {
         requireActive(command.at());
         requireHandling();
         Compensation compensation = command.compensation();
@@ -184,8 +197,8 @@ class ComplaintCase {
         }
         Role required = higher(approverForLevel(), approverForCompensation(compensation, policy));
         Role approver = rank(command.actingRole()) >= rank(required) ? null : required;
-        apply(new ResolutionProposedEvent(id, command.summary(), compensation, approver, command.by(),
-                command.at()));
+        apply(new ResolutionProposedEvent(id, sealer(vault).seal(command.summary()), compensation, approver,
+                command.by(), command.at()));
         BusinessHours hours = policy.businessHours(centre);
         respondFirst(command.at(), hours, deadlines);
         if (approver == null) {
@@ -202,14 +215,15 @@ class ComplaintCase {
     }
 
     @CommandHandler
-    void handle(RejectResolutionCommand command) {
+    void handle(RejectResolutionCommand command, PersonalDataVault vault) {
         requireActive(command.at());
         requireMayDecide(command.actingRole());
-        apply(new ResolutionRejectedEvent(id, command.reason(), command.by(), command.at()));
+        apply(new ResolutionRejectedEvent(id, sealer(vault).seal(command.reason()), command.by(), command.at()));
     }
 
     @CommandHandler
-    void handle(RecordCustomerAnswerCommand command, ComplaintPolicy policy, DeadlineManager deadlines) {
+    void handle(RecordCustomerAnswerCommand command, ComplaintPolicy policy, DeadlineManager deadlines,
+                PersonalDataVault vault) {
         requireActive(command.at());
         if (status == ComplaintStatus.AWAITING_APPROVAL) {
             throw new DomainException(ErrorCode.RESOLUTION_PENDING_APPROVAL,
@@ -219,11 +233,12 @@ class ComplaintCase {
             throw new DomainException(ErrorCode.NO_RESOLUTION_OFFERED, "the customer has not been told a resolution");
         }
         if (command.satisfied()) {
-            apply(new ComplaintClosedEvent(id, command.comment(), command.by(), command.at()));
+            apply(new ComplaintClosedEvent(id, sealer(vault).seal(command.comment()), command.by(), command.at()));
             apply(new FollowUpCallScheduledEvent(id, command.at().plus(policy.followUpAfter()), command.at()));
             return;
         }
-        apply(new ComplaintReopenedEvent(id, command.comment(), reopenCount + 1, command.by(), command.at()));
+        apply(new ComplaintReopenedEvent(id, sealer(vault).seal(command.comment()), reopenCount + 1, command.by(),
+                command.at()));
         Duration target = policy.target(centre, severity, SlaClock.RESOLUTION);
         Instant due = policy.businessHours(centre).plus(command.at(), target);
         apply(new SlaClockStartedEvent(id, SlaClock.RESOLUTION, target, due, command.at()));
@@ -231,7 +246,8 @@ class ComplaintCase {
     }
 
     @CommandHandler
-    void handle(PauseComplaintCommand command, ComplaintPolicy policy, DeadlineManager deadlines) {
+    void handle(PauseComplaintCommand command, ComplaintPolicy policy, DeadlineManager deadlines,
+                PersonalDataVault vault) {
         requireActive(command.at());
         if (status == ComplaintStatus.WAITING_ON_CUSTOMER) {
             throw new DomainException(ErrorCode.COMPLAINT_PAUSED, "the complaint already waits on the customer");
@@ -244,7 +260,7 @@ class ComplaintCase {
         // asking the customer for something is responding to them
         respondFirst(command.at(), hours, deadlines);
         long used = clocks.get(SlaClock.RESOLUTION).usedSecondsAt(command.at(), hours);
-        apply(new ComplaintPausedEvent(id, command.reason(), used, command.by(), command.at()));
+        apply(new ComplaintPausedEvent(id, sealer(vault).seal(command.reason()), used, command.by(), command.at()));
         deadlines.cancelAllWithinScope(RESOLUTION_DEADLINE);
     }
 
@@ -264,7 +280,7 @@ class ComplaintCase {
     }
 
     @CommandHandler
-    void handle(RecordFollowUpCallCommand command) {
+    void handle(RecordFollowUpCallCommand command, PersonalDataVault vault) {
         if (status == ComplaintStatus.WITHDRAWN) {
             throw new DomainException(ErrorCode.COMPLAINT_WITHDRAWN, "the complaint was withdrawn");
         }
@@ -276,14 +292,14 @@ class ComplaintCase {
         }
         requireNotBeforeFiling(command.at());
         Boolean satisfied = command.reached() ? command.satisfied() : null;
-        apply(new FollowUpCallRecordedEvent(id, command.reached(), satisfied, command.notes(), command.by(),
-                command.at()));
+        apply(new FollowUpCallRecordedEvent(id, command.reached(), satisfied, sealer(vault).seal(command.notes()),
+                command.by(), command.at()));
     }
 
     @CommandHandler
-    void handle(WithdrawComplaintCommand command, DeadlineManager deadlines) {
+    void handle(WithdrawComplaintCommand command, DeadlineManager deadlines, PersonalDataVault vault) {
         requireActive(command.at());
-        apply(new ComplaintWithdrawnEvent(id, command.reason(), command.by(), command.at()));
+        apply(new ComplaintWithdrawnEvent(id, sealer(vault).seal(command.reason()), command.by(), command.at()));
         deadlines.cancelAllWithinScope(FIRST_RESPONSE_DEADLINE);
         deadlines.cancelAllWithinScope(RESOLUTION_DEADLINE);
     }
@@ -311,6 +327,23 @@ class ComplaintCase {
         if (!level.isTop()) {
             apply(new ComplaintEscalatedEvent(id, level, level.next(), EscalationReason.SLA_BREACH, null, null,
                     deadline.dueAt()));
+        }
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    private Sealer sealer(PersonalDataVault vault) {
+        return new Sealer(vault, id, customerMember);
+    }
+
+    /**
+     * Seals the complaint's personal values with its customer's key: the member's when the complaint names one, so
+     * erasing the member makes their complaints unreadable too; else a key of the complaint's own.
+     */
+    private record Sealer(PersonalDataVault vault, ComplaintId complaint, MemberId member) {
+
+        Sealed seal(String plaintext) {
+            return member != null ? vault.seal(member, plaintext) : vault.seal(complaint, plaintext);
         }
     }
 
@@ -451,6 +484,7 @@ class ComplaintCase {
     void on(ComplaintFiledEvent event) {
         id = event.complaintId();
         centre = event.centre();
+        customerMember = event.customer() == null ? null : event.customer().memberId();
         filedAt = event.at();
         severity = event.severity();
         level = EscalationLevel.HANDLER;

@@ -1,10 +1,12 @@
 package com.deskledger.command.complaint;
 
+import com.deskledger.command.FakeVault;
 import com.deskledger.kernel.BusinessHours;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Role;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.Compensation;
 import com.deskledger.kernel.complaint.CompensationType;
@@ -14,6 +16,7 @@ import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.complaint.Customer;
 import com.deskledger.kernel.complaint.EscalationLevel;
 import com.deskledger.kernel.complaint.EscalationReason;
+import com.deskledger.kernel.complaint.SealedCustomer;
 import com.deskledger.kernel.complaint.Severity;
 import com.deskledger.kernel.complaint.SlaClock;
 import com.deskledger.kernel.complaint.command.AddInvestigationNoteCommand;
@@ -90,6 +93,9 @@ class ComplaintCaseTest {
     private static final StaffId MANAGER = StaffId.of("manager");
     private static final StaffId HANDLER = StaffId.of("handler-wang");
     private static final Customer CUSTOMER = new Customer(MemberId.of("m-7"), "Li Na", "13800001111");
+    /** As the events hold the customer: sealed with the member's key. */
+    private static final SealedCustomer SEALED_CUSTOMER = new SealedCustomer(CUSTOMER.memberId(),
+            FakeVault.sealed(CUSTOMER.memberId(), "Li Na"), FakeVault.sealed(CUSTOMER.memberId(), "13800001111"));
     private static final long LIMIT = 50_000;
 
     private static final Duration GENERAL_FIRST = Duration.ofHours(4);
@@ -110,6 +116,7 @@ class ComplaintCaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(ComplaintCase.class);
         fixture.registerInjectableResource(new TestPolicy());
+        fixture.registerInjectableResource(new FakeVault());
     }
 
     @Nested
@@ -146,8 +153,8 @@ class ComplaintCaseTest {
                     .when(file(Severity.GENERAL, mondayNoon))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(
-                            new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, CUSTOMER,
-                                    ComplaintCategory.COURSE_PRODUCT, "the teacher missed two classes",
+                            new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, SEALED_CUSTOMER,
+                                    ComplaintCategory.COURSE_PRODUCT, s("the teacher missed two classes"),
                                     Severity.GENERAL, null, RECEPTION, mondayNoon),
                             new SlaClockStartedEvent(ID, SlaClock.FIRST_RESPONSE, GENERAL_FIRST,
                                     at("2027-03-02T13:00"), mondayNoon),
@@ -156,13 +163,21 @@ class ComplaintCaseTest {
         }
 
         @Test
-        void acceptsAContactWhoIsNotAMember() {
+        void acceptsAContactWhoIsNotAMemberSealingTheirDataWithTheComplaintsOwnKey() {
             Customer walkIn = new Customer(null, null, "021 5555 0101");
-            fixture.givenNoPriorActivity()
+            fixture.givenCurrentTime(FILED)
                     .when(new FileComplaintCommand(ID, CENTRE, ComplaintChannel.WALK_IN, walkIn,
                             ComplaintCategory.FACILITY, "the heating is off", Severity.GENERAL, null, RECEPTION,
                             FILED))
-                    .expectSuccessfulHandlerExecution();
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.WALK_IN,
+                                    new SealedCustomer(null, null, FakeVault.sealed(ID, "021 5555 0101")),
+                                    ComplaintCategory.FACILITY, FakeVault.sealed(ID, "the heating is off"),
+                                    Severity.GENERAL, null, RECEPTION, FILED),
+                            new SlaClockStartedEvent(ID, SlaClock.FIRST_RESPONSE, GENERAL_FIRST, GENERAL_FIRST_DUE,
+                                    FILED),
+                            new SlaClockStartedEvent(ID, SlaClock.RESOLUTION, GENERAL_RESOLUTION,
+                                    GENERAL_RESOLUTION_DUE, FILED));
         }
 
         @Test
@@ -253,7 +268,7 @@ class ComplaintCaseTest {
             Instant paused = at("2027-03-02T12:00");
             Instant triagedAt = at("2027-03-02T13:00");
             given(generalFiled(), firstResponse(7200),
-                            new ComplaintPausedEvent(ID, "waiting for the receipt", 7200, RECEPTION, paused))
+                            new ComplaintPausedEvent(ID, s("waiting for the receipt"), 7200, RECEPTION, paused))
                     .when(triage(Severity.MAJOR, triagedAt))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(triaged(Severity.MAJOR, Severity.GENERAL, triagedAt),
@@ -297,7 +312,7 @@ class ComplaintCaseTest {
                     .when(new EscalateComplaintCommand(ID, "angry parent", SUPERVISOR, FILED.plusSeconds(60)))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new ComplaintEscalatedEvent(ID, EscalationLevel.HANDLER, EscalationLevel.SUPERVISOR,
-                            EscalationReason.MANUAL, "angry parent", SUPERVISOR, FILED.plusSeconds(60)));
+                            EscalationReason.MANUAL, s("angry parent"), SUPERVISOR, FILED.plusSeconds(60)));
         }
 
         @Test
@@ -327,7 +342,7 @@ class ComplaintCaseTest {
             given(generalFiled())
                     .when(new AddInvestigationNoteCommand(ID, "called the teacher", RECEPTION, twoHours))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new InvestigationNoteAddedEvent(ID, "called the teacher", RECEPTION, twoHours),
+                    .expectEvents(new InvestigationNoteAddedEvent(ID, s("called the teacher"), RECEPTION, twoHours),
                             new SlaClockStoppedEvent(ID, SlaClock.FIRST_RESPONSE, 7200, false, twoHours));
         }
 
@@ -337,7 +352,7 @@ class ComplaintCaseTest {
             given(generalFiled(), firstResponse(3600))
                     .when(new AddInvestigationNoteCommand(ID, "class register checked", HANDLER, threeHours))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new InvestigationNoteAddedEvent(ID, "class register checked", HANDLER, threeHours));
+                    .expectEvents(new InvestigationNoteAddedEvent(ID, s("class register checked"), HANDLER, threeHours));
         }
 
         @Test
@@ -346,7 +361,7 @@ class ComplaintCaseTest {
             given(generalFiled(), breached(SlaClock.FIRST_RESPONSE, EscalationLevel.HANDLER, GENERAL_FIRST_DUE))
                     .when(new AddInvestigationNoteCommand(ID, "sorry for the wait", HANDLER, late))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new InvestigationNoteAddedEvent(ID, "sorry for the wait", HANDLER, late),
+                    .expectEvents(new InvestigationNoteAddedEvent(ID, s("sorry for the wait"), HANDLER, late),
                             new SlaClockStoppedEvent(ID, SlaClock.FIRST_RESPONSE, 5 * 3600, true, late));
         }
     }
@@ -458,7 +473,7 @@ class ComplaintCaseTest {
         }
 
         private ResolutionProposedEvent proposed(Compensation compensation, Role approver, StaffId by) {
-            return new ResolutionProposedEvent(ID, "apology and a free class", compensation, approver, by,
+            return new ResolutionProposedEvent(ID, s("apology and a free class"), compensation, approver, by,
                     proposedAt);
         }
 
@@ -499,7 +514,7 @@ class ComplaintCaseTest {
 
         @Test
         void aSupervisorApprovesSmallCompensation() {
-            given(generalFiled(), firstResponse(60), new ResolutionProposedEvent(ID, "voucher",
+            given(generalFiled(), firstResponse(60), new ResolutionProposedEvent(ID, s("voucher"),
                             new Compensation(CompensationType.VOUCHER, 5_000, "CNY"), Role.SUPERVISOR, RECEPTION,
                             FILED))
                     .when(new ApproveResolutionCommand(ID, Role.SUPERVISOR, SUPERVISOR, decidedAt))
@@ -513,16 +528,16 @@ class ComplaintCaseTest {
             given(awaitingManager())
                     .when(new RejectResolutionCommand(ID, "offer a voucher instead", Role.MANAGER, MANAGER, decidedAt))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ResolutionRejectedEvent(ID, "offer a voucher instead", MANAGER, decidedAt));
+                    .expectEvents(new ResolutionRejectedEvent(ID, s("offer a voucher instead"), MANAGER, decidedAt));
         }
 
         @Test
         void aNewResolutionMayFollowARejection() {
-            given(awaitingManager(), new ResolutionRejectedEvent(ID, "no", MANAGER, decidedAt))
+            given(awaitingManager(), new ResolutionRejectedEvent(ID, s("no"), MANAGER, decidedAt))
                     .when(new ProposeResolutionCommand(ID, "apology", null, Role.RECEPTIONIST, RECEPTION,
                             decidedAt.plusSeconds(600)))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ResolutionProposedEvent(ID, "apology", null, null, RECEPTION,
+                    .expectEvents(new ResolutionProposedEvent(ID, s("apology"), null, null, RECEPTION,
                                     decidedAt.plusSeconds(600)),
                             new SlaClockStoppedEvent(ID, SlaClock.RESOLUTION, 6 * 3600 + 600, false,
                                     decidedAt.plusSeconds(600)));
@@ -546,7 +561,7 @@ class ComplaintCaseTest {
 
         private Object[] awaitingManager() {
             return new Object[]{generalFiled()[0], generalFiled()[1], generalFiled()[2], firstResponse(60),
-                new ResolutionProposedEvent(ID, "refund of the term", overLimit(), Role.MANAGER, SUPERVISOR, FILED)};
+                new ResolutionProposedEvent(ID, s("refund of the term"), overLimit(), Role.MANAGER, SUPERVISOR, FILED)};
         }
     }
 
@@ -560,7 +575,7 @@ class ComplaintCaseTest {
             given(told())
                     .when(new RecordCustomerAnswerCommand(ID, true, "thank you", RECEPTION, answeredAt))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ComplaintClosedEvent(ID, "thank you", RECEPTION, answeredAt),
+                    .expectEvents(new ComplaintClosedEvent(ID, s("thank you"), RECEPTION, answeredAt),
                             new FollowUpCallScheduledEvent(ID, answeredAt.plus(Duration.ofDays(7)), answeredAt));
         }
 
@@ -570,7 +585,7 @@ class ComplaintCaseTest {
             given(told())
                     .when(new RecordCustomerAnswerCommand(ID, false, "not enough", RECEPTION, answeredAt))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ComplaintReopenedEvent(ID, "not enough", 1, RECEPTION, answeredAt),
+                    .expectEvents(new ComplaintReopenedEvent(ID, s("not enough"), 1, RECEPTION, answeredAt),
                             new SlaClockStartedEvent(ID, SlaClock.RESOLUTION, GENERAL_RESOLUTION, due, answeredAt))
                     .expectScheduledDeadline(due, new SlaDeadline(SlaClock.RESOLUTION, due));
         }
@@ -579,14 +594,14 @@ class ComplaintCaseTest {
         void countsEveryReopen() {
             Instant secondAnswer = answeredAt.plus(Duration.ofHours(30));
             given(told())
-                    .andGiven(new ComplaintReopenedEvent(ID, "not enough", 1, RECEPTION, answeredAt),
+                    .andGiven(new ComplaintReopenedEvent(ID, s("not enough"), 1, RECEPTION, answeredAt),
                             new SlaClockStartedEvent(ID, SlaClock.RESOLUTION, GENERAL_RESOLUTION,
                                     at("2027-03-05T10:00"), answeredAt),
-                            new ResolutionProposedEvent(ID, "a second offer", null, null, RECEPTION, answeredAt),
+                            new ResolutionProposedEvent(ID, s("a second offer"), null, null, RECEPTION, answeredAt),
                             new SlaClockStoppedEvent(ID, SlaClock.RESOLUTION, 0, false, answeredAt))
                     .when(new RecordCustomerAnswerCommand(ID, false, "still not", RECEPTION, secondAnswer))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ComplaintReopenedEvent(ID, "still not", 2, RECEPTION, secondAnswer),
+                    .expectEvents(new ComplaintReopenedEvent(ID, s("still not"), 2, RECEPTION, secondAnswer),
                             new SlaClockStartedEvent(ID, SlaClock.RESOLUTION, GENERAL_RESOLUTION,
                                     at("2027-03-06T16:00"), secondAnswer));
         }
@@ -605,7 +620,7 @@ class ComplaintCaseTest {
             given(told()).andGiven(new ComplaintClosedEvent(ID, null, RECEPTION, answeredAt))
                     .when(new RecordFollowUpCallCommand(ID, true, true, "happy with the new teacher", RECEPTION, call))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new FollowUpCallRecordedEvent(ID, true, true, "happy with the new teacher",
+                    .expectEvents(new FollowUpCallRecordedEvent(ID, true, true, s("happy with the new teacher"),
                             RECEPTION, call));
         }
 
@@ -615,7 +630,7 @@ class ComplaintCaseTest {
             given(told()).andGiven(new ComplaintClosedEvent(ID, null, RECEPTION, answeredAt))
                     .when(new RecordFollowUpCallCommand(ID, false, true, "no answer", RECEPTION, call))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new FollowUpCallRecordedEvent(ID, false, null, "no answer", RECEPTION, call));
+                    .expectEvents(new FollowUpCallRecordedEvent(ID, false, null, s("no answer"), RECEPTION, call));
         }
 
         @Test
@@ -638,7 +653,7 @@ class ComplaintCaseTest {
         private Object[] told() {
             Instant proposedAt = at("2027-03-02T13:00");
             return new Object[]{generalFiled()[0], generalFiled()[1], generalFiled()[2],
-                new ResolutionProposedEvent(ID, "apology", null, null, RECEPTION, proposedAt),
+                new ResolutionProposedEvent(ID, s("apology"), null, null, RECEPTION, proposedAt),
                 new SlaClockStoppedEvent(ID, SlaClock.FIRST_RESPONSE, 3 * 3600, false, proposedAt),
                 new SlaClockStoppedEvent(ID, SlaClock.RESOLUTION, 3 * 3600, false, proposedAt)};
         }
@@ -724,7 +739,7 @@ class ComplaintCaseTest {
 
         @Test
         void rejectsPausingWhenTheCustomerWasAlreadyTold() {
-            given(generalFiled(), new ResolutionProposedEvent(ID, "apology", null, null, RECEPTION, pausedAt),
+            given(generalFiled(), new ResolutionProposedEvent(ID, s("apology"), null, null, RECEPTION, pausedAt),
                             new SlaClockStoppedEvent(ID, SlaClock.FIRST_RESPONSE, 7200, false, pausedAt),
                             new SlaClockStoppedEvent(ID, SlaClock.RESOLUTION, 7200, false, pausedAt))
                     .when(new PauseComplaintCommand(ID, "waiting", RECEPTION, pausedAt.plusSeconds(60)))
@@ -853,7 +868,7 @@ class ComplaintCaseTest {
                     .andGivenCommands(file(Severity.GENERAL, FILED))
                     .when(new WithdrawComplaintCommand(ID, "sorted it out", RECEPTION, withdrawnAt))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ComplaintWithdrawnEvent(ID, "sorted it out", RECEPTION, withdrawnAt))
+                    .expectEvents(new ComplaintWithdrawnEvent(ID, s("sorted it out"), RECEPTION, withdrawnAt))
                     .expectNoScheduledDeadlines();
         }
 
@@ -870,7 +885,7 @@ class ComplaintCaseTest {
         @MethodSource("com.deskledger.command.complaint.ComplaintCaseTest#everyHandlingCommand")
         void rejectsHandlingAClosedComplaint(Object command) {
             Instant proposedAt = FILED.plusSeconds(60);
-            given(generalFiled(), new ResolutionProposedEvent(ID, "apology", null, null, RECEPTION,
+            given(generalFiled(), new ResolutionProposedEvent(ID, s("apology"), null, null, RECEPTION,
                                     proposedAt),
                             new SlaClockStoppedEvent(ID, SlaClock.FIRST_RESPONSE, 60, false, proposedAt),
                             new SlaClockStoppedEvent(ID, SlaClock.RESOLUTION, 60, false, proposedAt),
@@ -927,8 +942,8 @@ class ComplaintCaseTest {
     }
 
     private static ComplaintFiledEvent filed(Severity severity) {
-        return new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, CUSTOMER, ComplaintCategory.COURSE_PRODUCT,
-                "the teacher missed two classes", severity, null, RECEPTION, FILED);
+        return new ComplaintFiledEvent(ID, CENTRE, ComplaintChannel.PHONE, SEALED_CUSTOMER,
+                ComplaintCategory.COURSE_PRODUCT, s("the teacher missed two classes"), severity, null, RECEPTION, FILED);
     }
 
     private static ComplaintEscalatedEvent escalatedAsMajor() {
@@ -975,7 +990,7 @@ class ComplaintCaseTest {
     }
 
     private static ComplaintPausedEvent paused(Instant at, long used) {
-        return new ComplaintPausedEvent(ID, "waiting for the receipt", used, RECEPTION, at);
+        return new ComplaintPausedEvent(ID, s("waiting for the receipt"), used, RECEPTION, at);
     }
 
     private static SlaBreachedEvent breached(SlaClock clock, EscalationLevel level, Instant due) {
@@ -1030,5 +1045,10 @@ class ComplaintCaseTest {
         public Duration followUpAfter() {
             return Duration.ofDays(7);
         }
+    }
+
+    /** A free-text value as the events hold it: sealed with the complaining member's key. */
+    private static Sealed s(String plaintext) {
+        return FakeVault.sealed(CUSTOMER.memberId(), plaintext);
     }
 }

@@ -128,9 +128,9 @@ public class AxonConfig {
         // With wake-on-commit, every processor reads the event store through one CommitWakeUp, woken when this node
         // commits events.
         AtomicReference<CommitWakeUp> wakeUp = new AtomicReference<>();
-        // A handler that fails stops its processor (which retries with a back-off and shows the error on the
-        // projections page) instead of Axon's default of logging the failure and going on: a view that skipped an
-        // event would silently disagree with the store until its next replay.
+        // A handler that fails is never logged and skipped (Axon's default): a view that skipped an event would
+        // silently disagree with the store until its next replay. A subscribing helper's failure fails the command;
+        // a projection's goes to its dead-letter queue (see infra.deadletter), where it waits for an ADMIN.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .usingPooledStreamingEventProcessors((config, builder) -> {

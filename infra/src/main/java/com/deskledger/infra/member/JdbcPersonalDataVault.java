@@ -2,6 +2,7 @@ package com.deskledger.infra.member;
 
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.visit.VisitId;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,20 +29,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * AES-256-GCM with one random key per member ({@code member:<id>}) and per visit ({@code visit:<id>}) in
+ * AES-256-GCM with one random key per member ({@code member:<id>}), per visit ({@code visit:<id>}) and per complaint
+ * of a customer who is not a member ({@code complaint:<id>}) in
  * {@code personal_key}, a table outside the event store that no projection reset touches. A sealed value is
  * {@code v1:} and the Base64 of a fresh 12-byte nonce followed by the ciphertext and tag; the key's id is
  * authenticated with it, so a value cannot be moved to another person. {@code plain:} marks a value written before
  * sealing existed (see the visit upcasters): it is read as it is. Keys are read from the database and never cached
  * beyond one transaction, so a destroyed key is gone on every node at once: a processor's batch of events reads the
  * keys of all its members and visits in one query, in the batch's own transaction, and forgets them when the batch
- * ends (a key destroyed meanwhile belongs to a member whose erasure event comes later and clears the view).
+ * ends (a key destroyed meanwhile belongs to a member whose erasure event comes later and clears the view). A
+ * destroyed key is never made again ({@code personal_key_erased}): a value given later for the same person (a note
+ * on an erased member's complaint) is not kept at all, and reads as nothing ({@code erased:}).
  */
 @Component
 class JdbcPersonalDataVault implements PersonalDataVault {
 
     private static final String PREFIX = "v1:";
     private static final String LEGACY_PREFIX = "plain:";
+    /** A value given after its key was destroyed: never stored, read as nothing. */
+    private static final String ERASED_PREFIX = "erased:";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -49,7 +55,7 @@ class JdbcPersonalDataVault implements PersonalDataVault {
     private static final String BATCH_KEYS = JdbcPersonalDataVault.class.getName() + ".batchKeys";
     /** Whose keys a batch reads: the aggregate types whose events carry values sealed with their own key. */
     private static final Map<String, String> KEY_PREFIXES = Map.of("MemberAccount", "member:",
-            "VisitorSession", "visit:");
+            "VisitorSession", "visit:", "ComplaintCase", "complaint:");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -90,13 +96,27 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         destroy("visit:" + visit.value());
     }
 
+    @Override
+    public Sealed seal(ComplaintId complaint, String plaintext) {
+        return seal("complaint:" + complaint.value(), plaintext);
+    }
+
+    @Override
+    public Optional<String> open(ComplaintId complaint, Sealed sealed) {
+        return open("complaint:" + complaint.value(), sealed);
+    }
+
     private Sealed seal(String keyId, String plaintext) {
         if (plaintext == null || plaintext.isBlank()) {
             return null;
         }
+        byte[] key = keyCreatingIfMissing(keyId);
+        if (key == null) {
+            return Sealed.of(ERASED_PREFIX);
+        }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, keyCreatingIfMissing(keyId), nonce, keyId,
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, nonce, keyId,
                 plaintext.strip().getBytes(StandardCharsets.UTF_8));
         return Sealed.of(PREFIX + Base64.getEncoder().encodeToString(
                 ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array()));
@@ -104,6 +124,9 @@ class JdbcPersonalDataVault implements PersonalDataVault {
 
     private Optional<String> open(String keyId, Sealed sealed) {
         if (sealed == null) {
+            return Optional.empty();
+        }
+        if (sealed.value().startsWith(ERASED_PREFIX)) {
             return Optional.empty();
         }
         if (sealed.value().startsWith(LEGACY_PREFIX)) {
@@ -127,12 +150,18 @@ class JdbcPersonalDataVault implements PersonalDataVault {
 
     private void destroy(String keyId) {
         jdbc.update("delete from personal_key where key_id = ?", keyId);
+        jdbc.update("insert into personal_key_erased (key_id, erased_at) values (?, ?) on conflict do nothing", keyId,
+                Timestamp.from(clock.instant()));
     }
 
+    /** The key, made on first use; null once it was destroyed, for good. */
     private byte[] keyCreatingIfMissing(String keyId) {
         Optional<byte[]> known = key(keyId);
         if (known.isPresent()) {
             return known.get();
+        }
+        if (!jdbc.queryForList("select 1 from personal_key_erased where key_id = ?", Integer.class, keyId).isEmpty()) {
+            return null;
         }
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);

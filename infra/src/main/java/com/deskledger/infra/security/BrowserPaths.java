@@ -13,7 +13,9 @@ final class BrowserPaths {
      * The only writes the dashboard makes with its session (POST, with the CSRF token); everything else the session
      * may only read.
      */
-    static final String[] SESSION_WRITES = {"/api/admin/projections/*/replay"};
+    static final String[] SESSION_WRITES = {"/api/admin/projections/*/replay",
+        "/api/admin/projections/*/dead-letters/retry", "/api/admin/projections/*/dead-letters/*/retry",
+        "/api/admin/projections/*/dead-letters/*/eviction"};
 
     private BrowserPaths() {
     }

@@ -102,9 +102,9 @@ public class SecurityConfig {
     }
 
     /**
-     * The few API writes the dashboard makes with its browser session (an ADMIN's projection replay): the session's
-     * login is read, never created or written, and the CSRF token from the {@code XSRF-TOKEN} cookie must come back
-     * as the {@code X-XSRF-TOKEN} header (403 without it). A request with its own credentials ({@code Authorization})
+     * The few API writes the dashboard makes with its browser session (an ADMIN's projection replay, dead-letter
+     * retries and evictions): the session's login is read, never created or written, and the CSRF token from the
+     * {@code XSRF-TOKEN} cookie must come back as the {@code X-XSRF-TOKEN} header (403 without it). A request with its own credentials ({@code Authorization})
      * goes to the API chain as before.
      */
     @Bean

@@ -5,6 +5,7 @@ import com.deskledger.infra.support.IntegrationTest;
 import com.deskledger.infra.support.TestClock;
 import com.deskledger.query.web.ProjectionPositions;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.deskledger.infra.member.MemberDesk.json;
@@ -25,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Erasure by crypto-shredding: after a manager erases a member, none of their personal values (given at enrolment,
- * in a contact change, in reasons, and at the visit that led to the enrolment) can be read from any table, the
- * event store included, nor from the logs, and a replay does not bring them back; money and attendance figures
- * are what they were.
+ * in a contact change, in reasons, at the visit that led to the enrolment, and in a complaint they filed: its contact,
+ * description, note, resolution and answer) can be read from any table, the event store included, nor from the logs,
+ * and a replay does not bring them back; money, attendance and complaint figures are what they were.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MemberErasureIT extends IntegrationTest {
@@ -36,7 +38,9 @@ class MemberErasureIT extends IntegrationTest {
     /** Every value is long enough (or has a space or an @) never to occur by chance inside Base64 ciphertext. */
     private static final List<String> PERSONAL = List.of("Ouyang Xue", "Ouyang Feng", "13512340000",
             "13512349999", "110101201901011234", "feng@example.org", "feng.new@example.org", "has a fever",
-            "family travelling", "evening class for Xue", "asks for a call back");
+            "family travelling", "evening class for Xue", "asks for a call back", "waited alone after class",
+            "rang the teacher twice", "apology and a free lesson", "happy with the apology",
+            "thanked us after the erasure");
     /** Event, token and saga tables keep their JSON in bytea columns, read as text here. */
     private static final Set<String> BYTEA_TABLES = Set.of("domainevententry", "snapshotevententry", "tokenentry",
             "deadletterentry", "sagaentry");
@@ -74,6 +78,17 @@ class MemberErasureIT extends IntegrationTest {
         desk.refundAll(member, toy);
         desk.ok("/api/members/" + member + "/contact", json("phone", "13512349999", "email",
                 "feng.new@example.org"));
+        // the member complains, and the complaint is settled
+        String complaint = desk.created("/api/complaints", json("centre", CENTRE, "channel", "PHONE", "category",
+                "SERVICE", "severity", "GENERAL", "description", "Xue waited alone after class", "customer",
+                Map.of("memberId", member, "name", "Ouyang Feng", "phone", "13512340000"))).get("id").asText();
+        MemberDesk manager = desk.as("mem-manager");
+        manager.ok("/api/complaints/" + complaint + "/notes", json("text", "Ouyang Feng rang the teacher twice"));
+        manager.ok("/api/complaints/" + complaint + "/resolution", json("summary", "apology and a free lesson",
+                "compensation", Map.of("type", "VOUCHER", "amountMinor", 8_800, "currency", "CNY")));
+        manager.ok("/api/complaints/" + complaint + "/answer", json("satisfied", true, "comment",
+                "happy with the apology"));
+        desk.position = manager.position;
 
         // the desk sees the person in full, and the event store holds none of it even before erasure
         JsonNode profile = desk.view("/api/views/members/" + member);
@@ -84,6 +99,13 @@ class MemberErasureIT extends IntegrationTest {
         assertThat(readable("snapshotevententry")).isEmpty();
         assertThat(readableAnywhere()).isNotEmpty();
 
+        JsonNode filed = desk.view("/api/views/complaints/" + complaint);
+        assertThat(filed.get("description").asText()).isEqualTo("Xue waited alone after class");
+        assertThat(filed.get("complaint").get("customerPhone").asText()).isEqualTo("13512340000");
+        assertThat(filed.get("resolutions").get(0).get("summary").asText()).isEqualTo("apology and a free lesson");
+        JsonNode kpisBefore = manager.view(kpis());
+        assertThat(kpisBefore.get("overall").get("filed").asLong()).isEqualTo(1);
+        JsonNode complaintRowBefore = figures(filed.get("complaint"));
         JsonNode salesBefore = desk.view(sales());
         JsonNode attendanceBefore = desk.view("/api/views/attendance/members/" + member).get("counts");
         int timelineBefore = desk.view("/api/views/members/" + member + "/timeline").get("total").asInt();
@@ -103,6 +125,16 @@ class MemberErasureIT extends IntegrationTest {
         JsonNode timeline = desk.view("/api/views/members/" + member + "/timeline");
         assertThat(timeline.get("total").asInt()).isEqualTo(timelineBefore + 1);
         assertThat(timeline.get("items").get(0).get("kind").asText()).isEqualTo("ERASED");
+        // the complaint keeps every figure; its personal data reads as erased
+        JsonNode complaintAfter = desk.view("/api/views/complaints/" + complaint);
+        assertThat(complaintAfter.get("complaint").get("customerName").asText()).isEqualTo("[erased]");
+        assertThat(complaintAfter.get("complaint").has("customerPhone")).isFalse();
+        assertThat(complaintAfter.get("description").asText()).isEqualTo("[erased]");
+        assertThat(complaintAfter.get("resolutions").get(0).get("summary").asText()).isEqualTo("[erased]");
+        assertThat(complaintAfter.get("timeline").toString()).contains("[erased]")
+                .doesNotContain("rang the teacher", "happy with");
+        assertThat(figures(complaintAfter.get("complaint"))).isEqualTo(complaintRowBefore);
+        assertThat(manager.view(kpis())).isEqualTo(kpisBefore);
         JsonNode visits = desk.view("/api/views/reception/visits?centre=" + CENTRE + "&date=2026-06-01");
         JsonNode ours = find(visits.get("items"), visit);
         assertThat(ours.has("visitorName")).isFalse();
@@ -111,14 +143,14 @@ class MemberErasureIT extends IntegrationTest {
 
         // nothing personal is readable from any table, the event store included, nor from the logs
         assertThat(readableAnywhere()).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id in (?, ?)", Long.class,
-                "member:" + member, "visit:" + visit)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id in (?, ?, ?)", Long.class,
+                "member:" + member, "visit:" + visit, "complaint:" + complaint)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from member_identity where member_id = ?", Long.class,
                 member)).isZero();
         assertThat(output.getAll()).doesNotContain(PERSONAL.toArray(String[]::new));
 
         // a replay cannot bring anything back
-        for (String group : List.of("members", "reception")) {
+        for (String group : List.of("members", "reception", "complaints")) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -128,6 +160,11 @@ class MemberErasureIT extends IntegrationTest {
         }
         assertThat(readableAnywhere()).isEmpty();
         assertThat(desk.view("/api/views/members/" + member).get("name").asText()).isEqualTo("[erased]");
+        JsonNode replayed = desk.view("/api/views/complaints/" + complaint);
+        assertThat(replayed.get("complaint").get("customerName").asText()).isEqualTo("[erased]");
+        assertThat(replayed.get("description").asText()).isEqualTo("[erased]");
+        assertThat(figures(replayed.get("complaint"))).isEqualTo(complaintRowBefore);
+        assertThat(manager.view(kpis())).isEqualTo(kpisBefore);
 
         // the account is closed; the identity is free again; the audit trail is intact
         Http.Response checkIn = http.post("mem-desk", "/api/members/" + member + "/check-ins",
@@ -141,6 +178,29 @@ class MemberErasureIT extends IntegrationTest {
                 "idNumber", "110101201901011234", "guardianName", "Ouyang Feng", "guardianPhone", "13512340000"))
                 .get("id").asText();
         assertThat(again).isNotEqualTo(member);
+
+        // what is written later about the erased member (the complaint's follow-up call) is not kept at all: their
+        // key is never made again
+        JsonNode followUp = manager.ok("/api/complaints/" + complaint + "/follow-up", json("reached", true,
+                "satisfied", true, "notes", "Ouyang Feng thanked us after the erasure"));
+        desk.position = followUp.get("position").asLong();
+        JsonNode later = desk.view("/api/views/complaints/" + complaint).get("timeline");
+        assertThat(later.get(later.size() - 1).get("details").get("notes").asText()).isEqualTo("[erased]");
+        assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id = ?", Long.class,
+                "member:" + member)).isZero();
+        // (the person enrolled again above is a new member, readable as such)
+        assertThat(readableAnywhere()).noneMatch(found -> found.contains("thanked us"));
+    }
+
+    private static String kpis() {
+        return "/api/views/complaints/kpis?centre=" + CENTRE + "&from=2026-05-31&to=2026-06-03";
+    }
+
+    /** A complaint row without its personal fields and the times that depend on when it is asked. */
+    private static JsonNode figures(JsonNode row) {
+        ObjectNode figures = row.deepCopy();
+        figures.remove(List.of("customerName", "customerPhone", "businessSecondsLeft", "nextDueAt", "nearlyDue"));
+        return figures;
     }
 
     private static String sales() {

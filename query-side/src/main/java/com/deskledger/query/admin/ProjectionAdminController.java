@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * ADMIN: every event processor with its position, its lag behind the head of the store and its status, and a
- * replay of one projection from the first event while the others keep serving. This is an operation on the
- * processors themselves, so it talks to Axon's processing configuration, not to the query bus.
+ * replay of one projection from the first event while the others keep serving; each projection's dead letters
+ * (events it could not apply, see {@link DeadLetters}), to retry after a fix or to evict. This is an operation on
+ * the processors themselves, so it talks to Axon's processing configuration, not to the query bus.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -38,12 +40,16 @@ class ProjectionAdminController {
 
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
+    private static final int MAX_LISTED_LETTERS = 500;
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc, DeadLetters deadLetters) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
     }
 
     /** One segment of a streaming processor. */
@@ -51,17 +57,28 @@ class ProjectionAdminController {
                          String errorType) {
     }
 
-    /** One processor: streaming ones have segments, a lag (events behind the head) and, replaying, progress. */
+    /**
+     * One processor: streaming ones have segments, a lag (events behind the head) and, replaying, progress; a
+     * projection with dead letters is {@code degraded}: it goes on with every other aggregate, but the events of
+     * {@code deadLetterSequences} aggregates (from the oldest letter on) are not in its view.
+     */
     record ProjectionStatus(String name, String kind, boolean running, boolean error, long head, Long position,
-                            Long lag, boolean replaying, Double replayProgress, List<SegmentStatus> segments) {
+                            Long lag, boolean replaying, Double replayProgress, List<SegmentStatus> segments,
+                            long deadLetters, long deadLetterSequences, Instant oldestDeadLetter,
+                            boolean degraded) {
+    }
+
+    /** The answer to an eviction. */
+    record Evicted(String sequence, long evicted) {
     }
 
     @GetMapping
     @Operation(summary = "Every processor with position, lag behind the store's head and status")
     List<ProjectionStatus> list() {
         long head = head();
+        Map<String, DeadLetters.Summary> letters = deadLetters.summaries();
         return processing.eventProcessors().values().stream()
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, letters.get(processor.getName())))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
@@ -69,7 +86,34 @@ class ProjectionAdminController {
     @GetMapping("/{name}")
     @Operation(summary = "One processor's status; while replaying, its progress from 0 to 1")
     ProjectionStatus one(@PathVariable String name) {
-        return status(processor(name), head());
+        return status(processor(name), head(), deadLetters.summary(name));
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The view's dead letters, oldest sequence first: event, aggregate and cause (an exception "
+            + "class and SQLState, never a value); at most 500")
+    List<DeadLetters.Letter> deadLetters(@PathVariable String name) {
+        return deadLetters.letters(name, MAX_LISTED_LETTERS);
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Process every dead-lettered sequence of the view again (after a fix); each sequence is "
+            + "applied whole or stays queued")
+    List<DeadLetters.RetryOutcome> retryAll(@PathVariable String name) {
+        return deadLetters.retryAll(name);
+    }
+
+    @PostMapping("/{name}/dead-letters/{sequence}/retry")
+    @Operation(summary = "Process one dead-lettered sequence (an aggregate's events) again")
+    DeadLetters.RetryOutcome retry(@PathVariable String name, @PathVariable String sequence) {
+        return deadLetters.retry(name, sequence);
+    }
+
+    @PostMapping("/{name}/dead-letters/{sequence}/eviction")
+    @Operation(summary = "Drop a dead-lettered sequence for good: the view will not hold those events until a "
+            + "replay")
+    Evicted evict(@PathVariable String name, @PathVariable String sequence) {
+        return new Evicted(sequence, deadLetters.evict(name, sequence));
     }
 
     @PostMapping("/{name}/replay")
@@ -90,10 +134,11 @@ class ProjectionAdminController {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not stop " + name, e);
         }
+        // the dead-lettering invoker clears the view's dead letters as it resets: the replay meets every event again
         streaming.resetTokens();
         streaming.start();
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name))
-                .body(status(processor, head()));
+                .body(status(processor, head(), deadLetters.summary(name)));
     }
 
     private EventProcessor processor(String name) {
@@ -109,10 +154,13 @@ class ProjectionAdminController {
         return head == null ? -1 : head;
     }
 
-    private static ProjectionStatus status(EventProcessor processor, long head) {
+    private static ProjectionStatus status(EventProcessor processor, long head, DeadLetters.Summary letters) {
+        long count = letters == null ? 0 : letters.letters();
+        long sequences = letters == null ? 0 : letters.sequences();
+        Instant oldest = letters == null ? null : letters.oldest();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(processor.getName(), "subscribing", processor.isRunning(),
-                    processor.isError(), head, null, null, false, null, List.of());
+                    processor.isError(), head, null, null, false, null, List.of(), 0, 0, null, false);
         }
         Map<Integer, EventTrackerStatus> statuses = new TreeMap<>(streaming.processingStatus());
         List<SegmentStatus> segments = statuses.values().stream()
@@ -135,7 +183,8 @@ class ProjectionAdminController {
         }
         return new ProjectionStatus(processor.getName(), "streaming", processor.isRunning(),
                 processor.isError() || segments.stream().anyMatch(SegmentStatus::error), head, position,
-                position == null ? null : Math.max(0, head - position), replaying, progress, segments);
+                position == null ? null : Math.max(0, head - position), replaying, progress, segments, count,
+                sequences, oldest, count > 0);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.deskledger.query.audit;
 
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.query.admin.DeadLetters;
 import com.deskledger.query.web.ProjectionPositions;
 import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.Configuration;
@@ -25,8 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -35,7 +38,9 @@ import java.util.stream.Stream;
 /**
  * Proves a view: rebuilds it from the event store into a shadow schema with the projection's own handlers and
  * compares it row by row with the live tables. The live projection is paused meanwhile (its view keeps serving
- * reads) so both stand at the same position, and restarted afterwards.
+ * reads) so both stand at the same position, and restarted afterwards. Events the view holds as dead letters are
+ * left out of the rebuild too, as the live view left them out: the verdict then says whether the view holds exactly
+ * the rest, and {@code complete} is false (it lacks {@code deadLetters} events).
  */
 @Component
 class ViewVerifier {
@@ -52,11 +57,12 @@ class ViewVerifier {
     private final TransactionTemplate transaction;
     private final Serializer serializer;
     private final Configuration axon;
+    private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ViewVerifier(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                  JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                 @Qualifier("serializer") Serializer serializer, Configuration axon) {
+                 @Qualifier("serializer") Serializer serializer, Configuration axon, DeadLetters deadLetters) {
         this.context = context;
         this.processing = processing;
         this.storage = storage;
@@ -64,6 +70,7 @@ class ViewVerifier {
         this.transaction = new TransactionTemplate(transactions);
         this.serializer = serializer;
         this.axon = axon;
+        this.deadLetters = deadLetters;
     }
 
     /** One table's comparison; rows listed as JSON, at most 50 each way. */
@@ -72,8 +79,8 @@ class ViewVerifier {
     }
 
     /** The verdict on one view. */
-    record ViewVerdict(String view, boolean identical, long eventsReplayed, Long position,
-                       List<TableComparison> tables) {
+    record ViewVerdict(String view, boolean identical, boolean complete, long deadLetters, long eventsReplayed,
+                       Long position, List<TableComparison> tables) {
     }
 
     ViewVerdict verify(String view) {
@@ -88,12 +95,14 @@ class ViewVerifier {
             stop(processor);
             try {
                 List<TrackingToken> bounds = committedTokens(view);
+                Set<String> deadLettered = new HashSet<>(deadLetters.eventIds(view));
                 createShadow(tables);
-                long replayed = rebuild(handlers, bounds);
+                long replayed = rebuild(handlers, bounds, deadLettered);
                 List<TableComparison> comparisons = tables.stream().map(this::compare).toList();
                 boolean identical = comparisons.stream().allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0);
                 Long position = bounds.stream().map(t -> t.position().orElse(-1)).min(Long::compare).orElse(null);
-                return new ViewVerdict(view, identical, replayed, position, comparisons);
+                return new ViewVerdict(view, identical, deadLettered.isEmpty(), deadLettered.size(), replayed,
+                        position, comparisons);
             } finally {
                 jdbc.execute("drop schema if exists " + SHADOW + " cascade");
                 processor.start();
@@ -167,7 +176,7 @@ class ViewVerifier {
      * Feeds every event the live projection had committed to the projection's own handlers, in transactions whose
      * search path puts the shadow schema first, so the handlers' unqualified table names land in the shadow tables.
      */
-    private long rebuild(List<Object> handlers, List<TrackingToken> bounds) {
+    private long rebuild(List<Object> handlers, List<TrackingToken> bounds, Set<String> deadLettered) {
         ParameterResolverFactory parameters = axon.parameterResolverFactory();
         List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
                 .map(handler -> new AnnotationEventHandlerAdapter(handler, parameters)).toList();
@@ -181,7 +190,8 @@ class ViewVerifier {
                     int inBatch = 0;
                     while (iterator.hasNext() && inBatch < BATCH) {
                         TrackedEventMessage<?> event = iterator.next();
-                        if (!covered(bounds, event.trackingToken())) {
+                        if (!covered(bounds, event.trackingToken())
+                                || deadLettered.contains(event.getIdentifier())) {
                             continue;
                         }
                         for (AnnotationEventHandlerAdapter adapter : adapters) {

@@ -23,6 +23,8 @@ import com.deskledger.kernel.complaint.event.SlaBreachedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockRetargetedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStartedEvent;
 import com.deskledger.kernel.complaint.event.SlaClockStoppedEvent;
+import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -52,10 +56,12 @@ class ComplaintProjection {
 
     private final ComplaintCaseViewRepository cases;
     private final JdbcTemplate jdbc;
+    private final ComplaintSeals seals;
 
-    ComplaintProjection(ComplaintCaseViewRepository cases, JdbcTemplate jdbc) {
+    ComplaintProjection(ComplaintCaseViewRepository cases, JdbcTemplate jdbc, ComplaintSeals seals) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.seals = seals;
     }
 
     @EventHandler
@@ -68,10 +74,12 @@ class ComplaintProjection {
         view.severity = event.severity().name();
         view.status = ComplaintStatus.OPEN.name();
         view.level = EscalationLevel.HANDLER.name();
-        view.memberId = event.customer().memberId() == null ? null : event.customer().memberId().value();
-        view.customerName = event.customer().name();
-        view.customerPhone = event.customer().phone();
-        view.description = event.description();
+        MemberId member = event.customer().memberId();
+        view.memberId = member == null ? null : member.value();
+        view.customerName = seals.open(event.complaintId(), member, event.customer().name());
+        String phone = seals.open(event.complaintId(), member, event.customer().phone());
+        view.customerPhone = ComplaintSeals.ERASED.equals(phone) ? null : phone;
+        view.description = seals.open(event.complaintId(), member, event.description());
         view.visitId = event.visitId() == null ? null : event.visitId().value();
         view.filedBy = event.filedBy().value();
         view.filedAt = event.at();
@@ -179,7 +187,8 @@ class ComplaintProjection {
                     compensation_minor, compensation_currency, approval_required_from, proposed_by, proposed_at,
                     offered_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                message.getIdentifier(), event.complaintId().value(), sequence, event.summary(),
+                message.getIdentifier(), event.complaintId().value(), sequence,
+                seals.open(event.complaintId(), event.summary()),
                 compensation == null ? null : compensation.type().name(),
                 compensation == null ? null : compensation.amountMinor(),
                 compensation == null ? null : compensation.currency(),
@@ -276,6 +285,31 @@ class ComplaintProjection {
             view.followUpReached = event.reached();
             view.followUpSatisfied = event.satisfied();
         });
+    }
+
+    /**
+     * An erased member's complaints lose every personal value (their key is gone, so a replay cannot bring them
+     * back either); every figure stays as it was.
+     */
+    @EventHandler
+    void on(MemberErasedEvent event) {
+        List<String> complaints = new ArrayList<>();
+        for (ComplaintCaseView view : cases.findByMemberId(event.memberId().value())) {
+            view.customerName = view.customerName == null ? null : ComplaintSeals.ERASED;
+            view.customerPhone = null;
+            view.description = ComplaintSeals.ERASED;
+            complaints.add(view.complaintId);
+        }
+        if (complaints.isEmpty()) {
+            return;
+        }
+        Object ids = complaints.toArray(String[]::new);
+        jdbc.update("update complaint_resolution set summary = ? where complaint_id = any(?)", ComplaintSeals.ERASED,
+                ids);
+        jdbc.update("""
+                update complaint_timeline
+                set personal = (select jsonb_object_agg(key, ?::text) from jsonb_each(personal))
+                where complaint_id = any(?) and personal is not null""", ComplaintSeals.ERASED, ids);
     }
 
     @ResetHandler

@@ -132,28 +132,41 @@ class ComplaintQueryHandler {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.complaintId().value());
         List<ComplaintDetail> found = jdbc.query("select c.*, " + SLA_STATE
                 + " as sla_state from complaint_case c where c.complaint_id = :id", params, (rs, n) ->
-                new ComplaintDetail(row(rs, query.revealPersonal(), clock.instant()), rs.getString("description"),
+                new ComplaintDetail(row(rs, query.revealPersonal(), clock.instant()),
+                        query.revealPersonal() ? rs.getString("description") : null,
                         rs.getString("visit_id"), (Long) rs.getObject("first_response_seconds"),
                         (Long) rs.getObject("resolution_seconds"), rs.getBoolean("first_response_breached"),
-                        rs.getBoolean("resolution_breached"), resolutions(params), timeline(params)));
+                        rs.getBoolean("resolution_breached"), resolutions(params, query.revealPersonal()),
+                        timeline(params, query.revealPersonal())));
         return found.stream().findFirst();
     }
 
-    private List<ResolutionRow> resolutions(MapSqlParameterSource params) {
+    /** A resolution's summary is free text about the customer: shown to the roles that see personal data. */
+    private List<ResolutionRow> resolutions(MapSqlParameterSource params, boolean reveal) {
         return jdbc.query("select * from complaint_resolution where complaint_id = :id order by sequence", params,
-                (rs, n) -> new ResolutionRow(rs.getString("summary"), rs.getString("compensation_type"),
+                (rs, n) -> new ResolutionRow(reveal ? rs.getString("summary") : null, rs.getString("compensation_type"),
                         (Long) rs.getObject("compensation_minor"), rs.getString("compensation_currency"),
                         rs.getString("approval_required_from"), rs.getString("proposed_by"),
                         instant(rs, "proposed_at"), rs.getString("decision"), rs.getString("decided_by"),
                         instant(rs, "decided_at"), instant(rs, "offered_at")));
     }
 
-    private List<TimelineEntry> timeline(MapSqlParameterSource params) {
+    /**
+     * The timeline; the free text staff wrote (notes, comments, reasons) joins each step's details only for the roles
+     * that see personal data, as the members' timeline shows its notes.
+     */
+    private List<TimelineEntry> timeline(MapSqlParameterSource params, boolean reveal) {
         return jdbc.query("""
-                select sequence, type, at, actor, details::text as details from complaint_timeline
-                where complaint_id = :id order by sequence""", params,
-                (rs, n) -> new TimelineEntry(rs.getLong("sequence"), rs.getString("type"), instant(rs, "at"),
-                        rs.getString("actor"), details(rs.getString("details"))));
+                select sequence, type, at, actor, details::text as details, personal::text as personal
+                from complaint_timeline where complaint_id = :id order by sequence""", params, (rs, n) -> {
+                    Map<String, Object> details = details(rs.getString("details"));
+                    String personal = rs.getString("personal");
+                    if (reveal && personal != null) {
+                        details.putAll(details(personal));
+                    }
+                    return new TimelineEntry(rs.getLong("sequence"), rs.getString("type"), instant(rs, "at"),
+                            rs.getString("actor"), details);
+                });
     }
 
     @QueryHandler
@@ -251,7 +264,8 @@ class ComplaintQueryHandler {
         return new ComplaintRow(rs.getString("complaint_id"), rs.getString("centre"), rs.getString("channel"),
                 rs.getString("category"), rs.getString("severity"), rs.getString("status"), rs.getString("level"),
                 rs.getString("sla_state"), rs.getString("handler"), rs.getString("department"),
-                rs.getString("nature"), rs.getString("member_id"), reveal ? name : Masking.name(name),
+                rs.getString("nature"), rs.getString("member_id"),
+                reveal || ComplaintSeals.ERASED.equals(name) ? name : Masking.name(name),
                 reveal ? phone : Masking.phone(phone), rs.getString("filed_by"), instant(rs, "filed_at"),
                 instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
                 instant(rs, "first_responded_at"), instant(rs, "first_resolved_at"), rs.getInt("reopen_count"),

@@ -1,7 +1,10 @@
 package com.deskledger.query.complaints;
 
 import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.complaint.event.ComplaintEvent;
+import com.deskledger.kernel.complaint.event.ComplaintFiledEvent;
+import com.deskledger.kernel.member.MemberId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +18,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,10 @@ import java.util.Objects;
 
 /**
  * Each complaint's timeline: every one of its events, who did it (from the event's metadata) and its details. The
- * customer's contact details and the description stay out: the case itself shows them, masked where needed.
+ * customer's contact details and the description stay out: the case itself shows them, masked where needed. The free
+ * text staff write (notes, comments, reasons, summaries) is sealed in the events; opened, it is kept apart from the
+ * details ({@code personal}), shown only to the roles that see personal data, and replaced by {@code [erased]} when
+ * the member who complained is erased.
  */
 @Component
 @ViewTables("complaint_timeline")
@@ -37,10 +44,12 @@ class ComplaintTimelineProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ComplaintSeals seals;
 
-    ComplaintTimelineProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    ComplaintTimelineProjection(JdbcTemplate jdbc, ObjectMapper json, ComplaintSeals seals) {
         this.jdbc = jdbc;
         this.json = json;
+        this.seals = seals;
     }
 
     @EventHandler
@@ -48,13 +57,30 @@ class ComplaintTimelineProjection {
             @MetaDataValue(MetaDataKeys.USER) String user) throws JsonProcessingException {
         Map<String, Object> details = json.convertValue(event, MAP);
         LEFT_OUT.forEach(details::remove);
+        Map<String, Object> personal = new LinkedHashMap<>();
+        MemberId member = event instanceof ComplaintFiledEvent filed ? filed.customer().memberId()
+                : seals.memberOf(event.complaintId());
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getType() == Sealed.class && details.remove(component.getName()) != null) {
+                personal.put(component.getName(),
+                        seals.open(event.complaintId(), member, (Sealed) read(component, event)));
+            }
+        }
         details.values().removeIf(Objects::isNull);
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
         jdbc.update("""
-                insert into complaint_timeline (event_id, complaint_id, sequence, type, at, actor, details)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
+                insert into complaint_timeline (event_id, complaint_id, sequence, type, at, actor, details, personal)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing""",
                 message.getIdentifier(), event.complaintId().value(), sequence, type, Timestamp.from(event.at()),
-                user, json.writeValueAsString(details));
+                user, json.writeValueAsString(details), personal.isEmpty() ? null : json.writeValueAsString(personal));
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read an event's field", e);
+        }
     }
 
     @ResetHandler

@@ -81,6 +81,12 @@ public class ViewWrites {
                 queue.run();
             }
 
+            /** A flush of the transaction (the dead-letter guard's, after each event it must pin down) runs it. */
+            @Override
+            public void flush() {
+                queue.run();
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(ViewWrites.this);

@@ -1,13 +1,17 @@
 package com.deskledger.kernel.complaint.event;
 
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.ComplaintId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The customer was satisfied with the resolution: the complaint is closed. */
-@Revision("1")
-public record ComplaintClosedEvent(ComplaintId complaintId, String comment, StaffId by, Instant at)
+/**
+ * The customer was satisfied with the resolution: the complaint is closed. The comment is sealed with the customer's
+ * key (revision 2; revision 1 held it in plain text).
+ */
+@Revision("2")
+public record ComplaintClosedEvent(ComplaintId complaintId, Sealed comment, StaffId by, Instant at)
         implements ComplaintEvent {
 }

@@ -1,5 +1,6 @@
 package com.deskledger.kernel.complaint.event;
 
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.complaint.EscalationLevel;
@@ -8,9 +9,12 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The complaint went up from one level to the next; {@code by} is null when a deadline escalated it. */
-@Revision("1")
+/**
+ * The complaint went up from one level to the next; {@code by} is null when a deadline escalated it. The note is
+ * sealed with the customer's key (revision 2; revision 1 held it in plain text).
+ */
+@Revision("2")
 public record ComplaintEscalatedEvent(ComplaintId complaintId, EscalationLevel from, EscalationLevel to,
-                                      EscalationReason reason, String note, StaffId by, Instant at)
+                                      EscalationReason reason, Sealed note, StaffId by, Instant at)
         implements ComplaintEvent {
 }

@@ -1,13 +1,17 @@
 package com.deskledger.kernel.complaint.event;
 
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.ComplaintId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The customer withdrew the complaint. */
-@Revision("1")
-public record ComplaintWithdrawnEvent(ComplaintId complaintId, String reason, StaffId by, Instant at)
+/**
+ * The customer withdrew the complaint. The reason is sealed with the customer's key (revision 2; revision 1 held it in
+ * plain text).
+ */
+@Revision("2")
+public record ComplaintWithdrawnEvent(ComplaintId complaintId, Sealed reason, StaffId by, Instant at)
         implements ComplaintEvent {
 }

@@ -1,13 +1,14 @@
 package com.deskledger.kernel.complaint.event;
 
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.complaint.ComplaintId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A note on the investigation. */
-@Revision("1")
-public record InvestigationNoteAddedEvent(ComplaintId complaintId, String text, StaffId by, Instant at)
+/** A note on the investigation, sealed with the customer's key (revision 2; revision 1 held it in plain text). */
+@Revision("2")
+public record InvestigationNoteAddedEvent(ComplaintId complaintId, Sealed text, StaffId by, Instant at)
         implements ComplaintEvent {
 }

@@ -1,10 +1,12 @@
 package com.deskledger.infra.integrity;
 
 import com.deskledger.infra.keys.KeyRing;
+import com.deskledger.kernel.FreeText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +29,8 @@ public record CheckpointReceipt(
         @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String keyId,
         @NotNull @Pattern(regexp = KeyRing.SIGNATURE_ALGORITHM) String algorithm,
         @NotNull @Pattern(regexp = "[A-Za-z0-9+/]{86}==") String signature,
-        String signedText) {
+        // the signed lines, as the receipt was downloaded (line breaks included; ignored on upload: rebuilt)
+        @FreeText @Size(max = 2000) String signedText) {
 
     static CheckpointReceipt of(Checkpoint checkpoint) {
         return new CheckpointReceipt(Checkpoint.FORMAT, checkpoint.id(), checkpoint.highestGlobalIndex(),

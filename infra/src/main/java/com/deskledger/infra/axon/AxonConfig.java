@@ -3,7 +3,6 @@ package com.deskledger.infra.axon;
 import com.deskledger.kernel.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -53,12 +52,12 @@ public class AxonConfig {
     }
 
     /**
-     * Axon's own resolver of duplicate-key errors, which its JDBC auto-configuration leaves out once an event store
-     * bean of ours (below) exists.
+     * Which failed append is a concurrency conflict: PostgreSQL's duplicate key on the event table's (aggregate,
+     * sequence) key (see {@link EventStreamConflicts}; Axon's own resolver never recognises PostgreSQL's).
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new EventStreamConflicts();
     }
 
     /**

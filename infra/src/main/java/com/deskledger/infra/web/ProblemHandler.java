@@ -1,5 +1,6 @@
 package com.deskledger.infra.web;
 
+import com.deskledger.command.web.CommandConflictException;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -102,10 +104,25 @@ public class ProblemHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND.name(), "no such record", request));
     }
 
+    /**
+     * Another node changed the record at the same time, on every attempt the command sender made ({@code attempts});
+     * nothing was stored. Not an error of the application: no log here (the sender logs it at INFO).
+     */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ErrorCode.CONCURRENCY_CONFLICT.name(),
+                "the record was changed at the same time; read it again and retry", request);
+        if (e instanceof CommandConflictException exhausted) {
+            problem.setProperty("attempts", exhausted.attempts());
+        }
+        return respond(problem);
+    }
+
+    /** The first event of a record whose identifier another request had just used: also a conflict. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> creationConflict(AggregateStreamCreationException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, ErrorCode.CONCURRENCY_CONFLICT.name(),
-                "the record was changed at the same time; read it again and retry", request));
+                "a record with this identifier was created at the same time", request));
     }
 
     @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class, CompletionException.class})
@@ -119,6 +136,9 @@ public class ProblemHandler {
         }
         if (cause instanceof ConcurrencyException conflict) {
             return conflict(conflict, request);
+        }
+        if (cause instanceof AggregateStreamCreationException creation) {
+            return creationConflict(creation, request);
         }
         if (cause instanceof AxonException axon && axon != e) {
             return wrapped(axon, request);

@@ -101,10 +101,14 @@ public enum ErrorCode {
     RESOLUTION_ALREADY_OFFERED(Kind.RULE),
     NO_RESOLUTION_PENDING_APPROVAL(Kind.RULE),
     NO_RESOLUTION_OFFERED(Kind.RULE),
-    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE);
+    FOLLOW_UP_ALREADY_RECORDED(Kind.RULE),
+
+    // storage
+    /** The command's transaction ran too long to commit safely (see README "Every view exact"); nothing stored. */
+    COMMIT_TOO_LATE(Kind.UNAVAILABLE);
 
     /** How a code maps onto a response class. */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, RULE, FORBIDDEN, UNAVAILABLE }
 
     private final Kind kind;
 

@@ -54,6 +54,10 @@ public class ProblemHandler {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        if (e.code().kind() == ErrorCode.Kind.UNAVAILABLE) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", "1").body(problem);
+        }
         return respond(problem);
     }
 

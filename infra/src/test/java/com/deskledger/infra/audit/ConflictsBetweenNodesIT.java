@@ -5,10 +5,15 @@ import com.deskledger.infra.DeskLedgerApplication;
 import com.deskledger.infra.support.CommitHold;
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.ViewVerification;
 import com.deskledger.kernel.member.command.CheckInCommand;
+import com.deskledger.query.web.ProjectionPositions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,11 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the node's retries ran out; no answer is a 500; every command answered 2xx is stored exactly once and a refused one
  * not at all (matched by correlation id); no conflict is logged as an error.
  * <p>
+ * Node B also refuses to commit events more than 3 s after they were created (the bound that keeps a view from
+ * skipping an event, README "Every view exact").
+ * <p>
  * The first scenarios are made deterministic with {@link CommitHold}: a command on one node is held after its append
  * (its row inserted, uncommitted), so the other node's append of the same aggregate and sequence waits on the unique
  * key and fails once the held one commits.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConflictsBetweenNodesIT extends IntegrationTest {
 
     private static ConfigurableApplicationContext nodeB;
@@ -51,6 +60,8 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
     CommitHold holdA;
     @Autowired
     ConflictRetries conflictsA;
+    @Autowired
+    ProjectionPositions positions;
 
     private final ExecutorService requests = Executors.newFixedThreadPool(8);
 
@@ -59,7 +70,8 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
         nodeB = new SpringApplicationBuilder(DeskLedgerApplication.class)
                 .profiles("it")
                 .properties("server.port=0", "deskledger.commands.conflict-retries=1",
-                        "deskledger.commands.conflict-backoff=PT1S")
+                        "deskledger.commands.conflict-backoff=PT1S", "deskledger.event-store.max-append-age=PT3S",
+                        "deskledger.test.token-owner=node-b")
                 .run();
         portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
@@ -68,10 +80,12 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
     static void stopSecondNode() {
         if (nodeB != null) {
             nodeB.close();
+            nodeB = null;
         }
     }
 
     @Test
+    @Order(1)
     void aConflictIsRetriedOnFreshStateAndOnlyAPersistingOneAnswers409(CapturedOutput output) throws Exception {
         Http b = new Http(portB);
         CommitHold holdB = nodeB.getBean(CommitHold.class);
@@ -163,6 +177,34 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
                 + "attempts; answered 409");
     }
 
+    @Test
+    @Order(2)
+    void anAppendThatWouldCommitTooLateIsRolledBackAnd503() throws Exception {
+        Http b = new Http(portB);
+        String member = memberWithCredits();
+        CommitHold.Hold held = nodeB.getBean(CommitHold.class).next(checkInOf(member, "LATE"));
+        CompletableFuture<Http.Response> late = async(b, member, "LATE", "late-1");
+        held.awaitHeld();
+        Thread.sleep(3_500);
+        held.release();
+        Http.Response refused = late.get(30, TimeUnit.SECONDS);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+        assertThat(refused.json().get("code").asText()).isEqualTo("COMMIT_TOO_LATE");
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(storedFor("late-1")).isZero();
+        // the same command at once is fine
+        assertThat(async(b, member, "LATE", "late-2").get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(storedFor("late-2")).isEqualTo(1);
+    }
+
+    /** What both nodes did together: every view equals its rebuild (node B stops first, so nothing moves). */
+    @Test
+    @Order(3)
+    void everyViewEqualsItsRebuildAfterBothNodesWrote() {
+        stopSecondNode();
+        ViewVerification.everyViewIdentical(http, jdbc, positions, List.of());
+    }
+
     private String memberWithCredits() {
         Http.Response enrolled = http.post("reception", "/api/members", "{\"centre\":\"main\",\"kind\":\"ADULT\","
                 + "\"name\":\"Two Nodes\",\"phone\":\"139" + (10_000_000 + (int) (Math.random() * 89_999_999))
@@ -195,12 +237,12 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
                 where convert_from(metadata, 'UTF8')::jsonb->>'correlationId' = ?""", Long.class, correlation);
     }
 
-    /** Waits until a session of this test's database waits for a lock: an append waiting on the held one. */
+    /** Waits until an append of this test's database waits for a lock: on the held append of the same aggregate. */
     private void awaitWaitingOnALock() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.queryForObject("""
-                select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
-                where not l.granted and a.datname = current_database()""", Long.class) == 0) {
+                select count(*) from pg_stat_activity where datname = current_database()
+                and wait_event_type = 'Lock' and query ilike '%domainevententry%'""", Long.class) == 0) {
             assertThat(Instant.now()).as("an append waits for the held one").isBefore(deadline);
             Thread.sleep(20);
         }

@@ -67,12 +67,12 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
 
     @BeforeAll
     static void startSecondNode() {
+        // command-line arguments: unlike the builder's default properties, they override application.yml
         nodeB = new SpringApplicationBuilder(DeskLedgerApplication.class)
                 .profiles("it")
-                .properties("server.port=0", "deskledger.commands.conflict-retries=1",
-                        "deskledger.commands.conflict-backoff=PT1S", "deskledger.event-store.max-append-age=PT3S",
-                        "deskledger.test.token-owner=node-b")
-                .run();
+                .run("--server.port=0", "--deskledger.commands.conflict-retries=1",
+                        "--deskledger.commands.conflict-backoff=PT1S", "--deskledger.event-store.max-append-age=PT3S",
+                        "--deskledger.test.token-owner=node-b");
         portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
@@ -129,8 +129,10 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
         awaitWaitingOnALock();
         CommitHold.Hold a2 = holdA.next(checkInOf(member, "S6"));
         CompletableFuture<Http.Response> aSecond = async(http, member, "S6", "c3-a2");
+        long retriedB = conflictsB.retried();
         a1.release();
         a2.awaitHeld(); // appended while B waits out its back-off before the retry
+        awaitTrue("B's first attempt to meet the conflict", () -> conflictsB.retried() == retriedB + 1);
         awaitWaitingOnALock(); // B's retry meets A's second append
         a2.release();
         assertThat(aFirst.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -235,6 +237,15 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
         return jdbc.queryForObject("""
                 select count(*) from domainevententry
                 where convert_from(metadata, 'UTF8')::jsonb->>'correlationId' = ?""", Long.class, correlation);
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
+            Thread.sleep(10);
+        }
     }
 
     /** Waits until an append of this test's database waits for a lock: on the held append of the same aggregate. */

@@ -128,7 +128,11 @@ public enum ErrorCode {
     INTERNAL_ERROR(Kind.REQUEST),
 
     // infrastructure: the database cannot be reached; the client should retry after a while
-    DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
+    DATABASE_UNAVAILABLE(Kind.UNAVAILABLE),
+
+    // storage
+    /** The command's transaction ran too long to commit safely (see README "Every view exact"); nothing stored. */
+    COMMIT_TOO_LATE(Kind.UNAVAILABLE);
 
     /**
      * How a code maps onto a response class. {@code REQUEST} codes refuse the HTTP request itself (its URL, size,

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An aggregate as it stood at a past instant: its own event-sourcing handlers replay its events up to that
@@ -52,6 +54,7 @@ class AggregateStateController {
     private final EventStore eventStore;
     private final AggregateDirectory directory;
     private final ObjectMapper fields;
+    private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
     AggregateStateController(Configuration axon, EventStore eventStore, AggregateDirectory directory,
                              ObjectMapper json) {
@@ -96,13 +99,24 @@ class AggregateStateController {
     }
 
     private <T> Object rebuild(Class<T> type, String id, List<DomainEventMessage<?>> events) {
-        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+        AggregateModel<T> model = modelOf(type);
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(id, events.get(0));
         EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null,
                 NoSnapshotTriggerDefinition.TRIGGER);
         DefaultUnitOfWork.startAndGet(null).execute(() ->
                 aggregate.initializeState(DomainEventStream.of(events)));
         return aggregate.getAggregateRoot();
+    }
+
+    /**
+     * The aggregate's model as Axon's own configuration inspects it: inspecting the class also resolves the
+     * parameters of its command and deadline handlers (the personal-data vault, the complaint policy, the deadline
+     * manager), which only the configuration's parameter resolvers know. Inspected once per type.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> AggregateModel<T> modelOf(Class<T> type) {
+        return (AggregateModel<T>) models.computeIfAbsent(type, t -> AnnotatedAggregateMetaModelFactory
+                .inspectAggregate(t, axon.parameterResolverFactory(), axon.handlerDefinition(t)));
     }
 
     private Class<?> aggregateClass(String typeName) {

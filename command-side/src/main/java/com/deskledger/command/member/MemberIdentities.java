@@ -1,5 +1,6 @@
 package com.deskledger.command.member;
 
+import com.deskledger.command.directory.AggregateDirectory;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
@@ -13,6 +14,7 @@ import com.deskledger.kernel.visit.VisitId;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +43,18 @@ class MemberIdentities {
     record Identity(Basis basis, String hash, String nameKey) {
     }
 
+    private static final String MEMBER_TYPE = "MemberAccount";
+
     private final JdbcTemplate jdbc;
     private final IdentityHasher hasher;
     private final PersonalDataVault vault;
+    private final AggregateDirectory directory;
 
-    MemberIdentities(JdbcTemplate jdbc, IdentityHasher hasher, PersonalDataVault vault) {
+    MemberIdentities(JdbcTemplate jdbc, IdentityHasher hasher, PersonalDataVault vault, AggregateDirectory directory) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.vault = vault;
+        this.directory = directory;
     }
 
     Identity identify(String name, String idNumber, String guardianPhone, String phone) {
@@ -99,15 +105,34 @@ class MemberIdentities {
             if (holder(changed.get().centre(), changed.get().hash()).filter(o -> !o.equals(member)).isPresent()) {
                 throw alreadyEnrolled();
             }
-            jdbc.update("update member_identity set identity_hash = ? where member_id = ?", changed.get().hash(),
-                    member.value());
+            try {
+                jdbc.update("update member_identity set identity_hash = ? where member_id = ?", changed.get().hash(),
+                        member.value());
+            } catch (DuplicateKeyException raced) {
+                // another member took this identity in a transaction that committed after the check above: the
+                // unique key says so, and it is the same business rule, not a conflict to retry
+                throw alreadyEnrolled();
+            }
         }
     }
 
-    /** The visits a member was linked to hold their registration form: erasure destroys those keys too. */
+    /**
+     * The visits a member was linked to hold their registration form: erasure destroys those keys too. The link
+     * locks the member's identity row until its transaction ends, and erasure deletes that row first: whichever
+     * comes second waits for the other to commit. Without it a link committing while the member was erased was seen
+     * by neither, and the visit kept its key (and the views their copy of its personal data) for good. A link that
+     * comes second finds the member erased and is refused: nothing is done for an erased member.
+     */
     @EventHandler
     void on(MemberLinkedEvent event) {
-        linkVisit(event.visitId().value(), event.memberId().value());
+        String member = event.memberId().value();
+        boolean identified = !jdbc.queryForList("select member_id from member_identity where member_id = ? for share",
+                String.class, member).isEmpty();
+        if (!identified && directory.centreOf(member, MEMBER_TYPE).isPresent()) {
+            throw new DomainException(ErrorCode.MEMBER_ERASED, "the member's data was erased; nothing can be "
+                    + "linked to them");
+        }
+        linkVisit(event.visitId().value(), member);
     }
 
     @EventHandler
@@ -120,10 +145,13 @@ class MemberIdentities {
         vault.destroy(event.memberId());
     }
 
+    /**
+     * A visit is kept with every member that claims it, its own link and enrolments that name it (V62): erasing any
+     * of them destroys the visit's key, whichever committed last.
+     */
     private void linkVisit(String visitId, String memberId) {
-        jdbc.update("""
-                insert into member_visit (visit_id, member_id) values (?, ?)
-                on conflict (visit_id) do update set member_id = excluded.member_id""", visitId, memberId);
+        jdbc.update("insert into member_visit (visit_id, member_id) values (?, ?) on conflict do nothing", visitId,
+                memberId);
     }
 
     private record Rehashed(String centre, String hash) {

@@ -1,6 +1,9 @@
 package com.deskledger.command.web;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,31 +11,74 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-/** Sends a command and answers with the position of the event it appended. */
+/**
+ * Sends a command and answers with the position of the event it appended. A command that met a concurrent change
+ * of its aggregate (another node appended to it between this command's load and its append; nothing of this attempt
+ * was stored) is sent again a few times, each time as a new unit of work that loads the aggregate afresh and checks
+ * every rule again; only a conflict that persists is answered 409 ({@link CommandConflictException}).
+ * <p>
+ * The retries run here, on the sending thread, rather than in a retry scheduler on the gateway: the position of the
+ * appended event reaches this thread through {@link AppendedPositions}, a thread-local, and a scheduler retries on
+ * threads of its own.
+ */
 @Component
 public class CommandSender {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
     private static final long TIMEOUT_SECONDS = 30;
 
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
+    private final ConflictRetries conflicts;
 
-    public CommandSender(CommandGateway gateway, JdbcTemplate jdbc) {
+    public CommandSender(CommandGateway gateway, JdbcTemplate jdbc, ConflictRetries conflicts) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.conflicts = conflicts;
     }
 
     public CommandAccepted send(Object command, String aggregateId) {
-        AppendedPositions.clear();
-        gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        sendRetrying(command);
         return new CommandAccepted(aggregateId, positionOf(aggregateId));
     }
 
     /** Sends a command whose handler answers with a value, and hands that value back with the position. */
     public <R> CommandAnswer<R> ask(Object command, String aggregateId) {
-        AppendedPositions.clear();
-        R answer = gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        R answer = sendRetrying(command);
         return new CommandAnswer<>(answer, aggregateId, positionOf(aggregateId));
+    }
+
+    private <R> R sendRetrying(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            AppendedPositions.clear();
+            try {
+                return gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                // the command's name only: its payload may hold personal data
+                String name = command.getClass().getSimpleName();
+                if (attempt > conflicts.retries()) {
+                    conflicts.countRejection();
+                    log.info("{} met a concurrent change of its record on each of {} attempts; answered 409",
+                            name, attempt);
+                    throw new CommandConflictException(attempt, e);
+                }
+                conflicts.countRetry();
+                log.debug("{} met a concurrent change of its record (attempt {}); trying again", name, attempt);
+                conflicts.pause(attempt);
+            }
+        }
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

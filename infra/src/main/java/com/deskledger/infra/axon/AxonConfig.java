@@ -5,7 +5,6 @@ import com.deskledger.infra.integrity.SigningEventStorageEngine;
 import com.deskledger.kernel.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -55,19 +54,27 @@ public class AxonConfig {
     }
 
     /**
-     * Axon's own resolver of duplicate-key errors, which its JDBC auto-configuration leaves out once an event store
-     * bean of ours (below) exists.
+     * Which failed append is a concurrency conflict: PostgreSQL's duplicate key on the event table's (aggregate,
+     * sequence) key (see {@link EventStreamConflicts}; Axon's own resolver never recognises PostgreSQL's).
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new EventStreamConflicts();
     }
 
     /**
-     * Axon's JDBC storage engine as its auto-configuration builds it, with two changes: every append is signed by
-     * the application in the same transaction ({@link SigningEventStorageEngine}), and how many events one query
-     * reads, when a processor streams the store or an aggregate is loaded, is configurable (Axon's default is 100;
-     * a replay of a large store makes one query per this many events).
+     * Axon's JDBC storage engine as its auto-configuration builds it, with these changes:
+     * <ul>
+     * <li>every append is signed by the application in the same transaction ({@link SigningEventStorageEngine});</li>
+     * <li>how many events one query reads, when a processor streams the store or an aggregate is loaded (Axon's
+     * default is 100); a replay of a large store makes one query per this many events;</li>
+     * <li>no event commits later than {@code max-append-age} after its timestamp ({@link AppendAgeBound}), and a
+     * gap in a processor's position is given up only after {@code gap-timeout}, which must be more than twice that
+     * age plus PostgreSQL's idle-in-transaction limit: then no committed event is ever skipped by a view
+     * (AxonFramework #4829; README "Every view exact");</li>
+     * <li>a gap is also given up once {@code max-gap-offset} events have been appended after it (Axon: 10,000, about
+     * 20 s at the benchmark's rate); raised so that the transaction that fills it may take the whole bound above.</li>
+     * </ul>
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -77,7 +84,13 @@ public class AxonConfig {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSignatures signatures,
-                                          @Value("${deskledger.event-store.batch-size:100}") int batchSize) {
+                                          @Value("${deskledger.event-store.batch-size:100}") int batchSize,
+                                          @Value("${deskledger.event-store.gap-timeout:PT5M}") Duration gapTimeout,
+                                          @Value("${deskledger.event-store.max-gap-offset:100000}") int maxGapOffset,
+                                          @Value("${deskledger.event-store.max-append-age:PT30S}") Duration maxAppendAge,
+                                          @Value("${deskledger.database.idle-in-transaction-timeout:PT30S}")
+                                          Duration idleInTransaction) {
+        requireGapTimeoutAboveCommitBound(gapTimeout, maxAppendAge, idleInTransaction);
         return SigningEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -87,7 +100,29 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .batchSize(batchSize), transactionManager, signatures);
+                .batchSize(batchSize)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .maxGapOffset(maxGapOffset), transactionManager, signatures, new AppendAgeBound(maxAppendAge));
+    }
+
+    /**
+     * An event commits at most {@code maxAppendAge + idleInTransaction} after its timestamp. A processor forgets a
+     * gap below a visible event once that event looks older than the gap timeout; the visible event may itself have
+     * committed up to that bound after its timestamp, and the event filling the gap up to that bound after its own:
+     * so the gap timeout must exceed twice the bound.
+     */
+    static void requireGapTimeoutAboveCommitBound(Duration gapTimeout, Duration maxAppendAge,
+                                                  Duration idleInTransaction) {
+        if (idleInTransaction.isZero() || idleInTransaction.isNegative()) {
+            throw new IllegalStateException("deskledger.database.idle-in-transaction-timeout must be set (> 0): "
+                    + "without it a transaction may commit at any time after its checks");
+        }
+        Duration bound = maxAppendAge.plus(idleInTransaction);
+        if (gapTimeout.compareTo(bound.multipliedBy(2)) <= 0) {
+            throw new IllegalStateException("deskledger.event-store.gap-timeout (" + gapTimeout + ") must be more "
+                    + "than twice deskledger.event-store.max-append-age plus deskledger.database."
+                    + "idle-in-transaction-timeout (" + bound + "), or a view may skip an event committed late");
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.axonframework.common.jdbc.JdbcUtils.closeQuietly;
 
@@ -41,18 +42,31 @@ public final class SigningEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactions;
     private final EventSignatures signatures;
+    private final Consumer<List<? extends EventMessage<?>>> beforeAppend;
 
-    private SigningEventStorageEngine(Builder builder, TransactionManager transactions, EventSignatures signatures) {
+    private SigningEventStorageEngine(Builder builder, TransactionManager transactions, EventSignatures signatures,
+                                      Consumer<List<? extends EventMessage<?>>> beforeAppend) {
         super(builder);
         this.transactions = transactions;
         this.signatures = signatures;
+        this.beforeAppend = beforeAppend;
     }
 
-    /** The engine that {@code builder} describes (its transaction manager is {@code transactions}), signing. */
+    /**
+     * The engine that {@code builder} describes (its transaction manager is {@code transactions}), signing, with a
+     * rule checked before each append (it may refuse the append by throwing).
+     */
     public static SigningEventStorageEngine of(Builder builder, TransactionManager transactions,
-                                               EventSignatures signatures) {
+                                               EventSignatures signatures,
+                                               Consumer<List<? extends EventMessage<?>>> beforeAppend) {
         return new SigningEventStorageEngine(builder.appendEvents(SigningEventStorageEngine::insertReturning),
-                transactions, signatures);
+                transactions, signatures, beforeAppend);
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        beforeAppend.accept(events);
+        super.appendEvents(events);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complaints filed by severity and SLA breaches by clock, counted in the subscribing live-metrics processor (what
- * this process appends, never twice on a replay), and a gauge of each centre's open complaints read from the
+ * this process appends, never twice on a replay, once the append has committed), and a gauge of each centre's open complaints read from the
  * complaints view when scraped, so it holds across restarts.
  */
 @Component
@@ -39,15 +39,16 @@ class ComplaintMetrics {
 
     @EventHandler
     void on(ComplaintFiledEvent event) {
-        Counter.builder("deskledger.complaints.filed").description("Complaints filed")
+        AfterCommit.run(() -> Counter.builder("deskledger.complaints.filed").description("Complaints filed")
                 .tag("severity", event.severity().name()).tag("centre", event.centre().value())
-                .register(registry).increment();
+                .register(registry).increment());
     }
 
     @EventHandler
     void on(SlaBreachedEvent event, @MetaDataValue(MetaDataKeys.CENTRE) String centre) {
-        Counter.builder("deskledger.complaints.sla.breaches").description("SLA targets that passed")
+        AfterCommit.run(() -> Counter.builder("deskledger.complaints.sla.breaches")
+                .description("SLA targets that passed")
                 .tag("clock", event.clock().name()).tag("centre", centre == null ? "unknown" : centre)
-                .register(registry).increment();
+                .register(registry).increment());
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts visits by channel and calls by whether they were answered within three rings. Runs in a subscribing
- * processor, so it counts what this process appends and a replay never counts twice.
+ * processor, so it counts what this process appends and a replay never counts twice; counted once the append has
+ * committed ({@link AfterCommit}).
  */
 @Component
 @ProcessingGroup(ReceptionMetrics.PROCESSING_GROUP)
@@ -26,6 +27,10 @@ class ReceptionMetrics {
 
     @EventHandler
     void on(VisitStartedEvent event) {
+        AfterCommit.run(() -> count(event));
+    }
+
+    private void count(VisitStartedEvent event) {
         Counter.builder("deskledger.visits").description("Visits and calls started")
                 .tag("channel", event.channel().name()).tag("centre", event.centre().value())
                 .register(registry).increment();

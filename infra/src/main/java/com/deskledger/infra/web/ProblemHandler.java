@@ -1,5 +1,6 @@
 package com.deskledger.infra.web;
 
+import com.deskledger.command.web.CommandConflictException;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -64,6 +66,10 @@ public class ProblemHandler {
         ProblemDetail problem = Problems.of(Problems.statusOf(e.code()), e.code().name(), e.getMessage(), request);
         if (e.field() != null) {
             problem.setProperty("field", e.field());
+        }
+        if (e.code().kind() == ErrorCode.Kind.UNAVAILABLE) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", "1").body(problem);
         }
         return respond(problem);
     }
@@ -123,10 +129,25 @@ public class ProblemHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND.name(), "no such record", request));
     }
 
+    /**
+     * Another node changed the record at the same time, on every attempt the command sender made ({@code attempts});
+     * nothing was stored. Not an error of the application: no log here (the sender logs it at INFO).
+     */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ErrorCode.CONCURRENCY_CONFLICT.name(),
+                "the record was changed at the same time; read it again and retry", request);
+        if (e instanceof CommandConflictException exhausted) {
+            problem.setProperty("attempts", exhausted.attempts());
+        }
+        return respond(problem);
+    }
+
+    /** The first event of a record whose identifier another request had just used: also a conflict. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> creationConflict(AggregateStreamCreationException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, ErrorCode.CONCURRENCY_CONFLICT.name(),
-                "the record was changed at the same time; read it again and retry", request));
+                "a record with this identifier was created at the same time", request));
     }
 
     @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class, CompletionException.class})
@@ -140,6 +161,9 @@ public class ProblemHandler {
         }
         if (cause instanceof ConcurrencyException conflict) {
             return conflict(conflict, request);
+        }
+        if (cause instanceof AggregateStreamCreationException creation) {
+            return creationConflict(creation, request);
         }
         if (cause instanceof AxonException axon && axon != e) {
             return wrapped(axon, request);

@@ -59,9 +59,14 @@ class AuditLogReader {
     void export(SearchAuditEventsQuery query, Consumer<AuditEventRow> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "select * from audit_event" + where(query, params) + " order by global_index desc";
-        readOnly.executeWithoutResult(status -> exportJdbc.query(sql, params, rs -> {
-            sink.accept(row(rs));
-        }));
+        readOnly.executeWithoutResult(status -> {
+            // the cursor's transaction waits on the client between fetches: a slow download is no stalled append,
+            // so the server's limit on idle transactions (which bounds how late an append commits) does not apply
+            exportJdbc.getJdbcTemplate().execute("set local idle_in_transaction_session_timeout = 0");
+            exportJdbc.query(sql, params, rs -> {
+                sink.accept(row(rs));
+            });
+        });
     }
 
     private static String where(SearchAuditEventsQuery query, MapSqlParameterSource params) {

@@ -3,12 +3,17 @@ package com.deskledger.query.audit;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.query.admin.DeadLetters;
+import com.deskledger.query.web.GlobalIndexes;
 import com.deskledger.query.web.ProjectionPositions;
+import com.deskledger.query.web.ViewEventCounts;
 import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,10 +44,12 @@ import java.util.stream.Stream;
 
 /**
  * Proves a view: rebuilds it from the event store into a shadow schema with the projection's own handlers and
- * compares it row by row with the live tables. The live projection is paused meanwhile (its view keeps serving
- * reads) so both stand at the same position, and restarted afterwards. Events the view holds as dead letters are
- * left out of the rebuild too, as the live view left them out: the verdict then says whether the view holds exactly
- * the rest, and {@code complete} is false (it lacks {@code deadLetters} events).
+ * compares it row by row with the live tables, and compares the number of events the live processor handled with
+ * the number stored that it should have (see {@link ViewEventCounts}). The live projection is paused meanwhile (its
+ * view keeps serving reads) so both stand at the same position, and restarted afterwards. Events the view holds as
+ * dead letters are left out of the rebuild too, as the live view left them out (they still count as seen: the live
+ * processor handled them by queueing them): the verdict then says whether the view holds exactly the rest, and
+ * {@code complete} is false (it lacks {@code deadLetters} events).
  */
 @Component
 class ViewVerifier {
@@ -57,12 +66,14 @@ class ViewVerifier {
     private final TransactionTemplate transaction;
     private final Serializer serializer;
     private final Configuration axon;
+    private final ViewEventCounts counts;
     private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ViewVerifier(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                  JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                 @Qualifier("serializer") Serializer serializer, Configuration axon, DeadLetters deadLetters) {
+                 @Qualifier("serializer") Serializer serializer, Configuration axon, ViewEventCounts counts,
+                 DeadLetters deadLetters) {
         this.context = context;
         this.processing = processing;
         this.storage = storage;
@@ -70,6 +81,7 @@ class ViewVerifier {
         this.transaction = new TransactionTemplate(transactions);
         this.serializer = serializer;
         this.axon = axon;
+        this.counts = counts;
         this.deadLetters = deadLetters;
     }
 
@@ -78,9 +90,20 @@ class ViewVerifier {
                            List<String> onlyInLive, List<String> onlyInRebuilt) {
     }
 
-    /** The verdict on one view. */
+    /**
+     * Events the live processor counted as handled against the events stored that its segments' positions cover and
+     * it handles ({@code seen} null: not counted since the view's last replay, see {@link ViewEventCounts}).
+     */
+    record EventCount(Long seen, long stored, boolean equal) {
+    }
+
+    /** The verdict on one view: identical when every table and the event count agree. */
     record ViewVerdict(String view, boolean identical, boolean complete, long deadLetters, long eventsReplayed,
-                       Long position, List<TableComparison> tables) {
+                       Long position, EventCount events, List<TableComparison> tables) {
+    }
+
+    /** A segment of the live processor: its committed token and the segment it covers. */
+    private record Bound(Segment segment, TrackingToken token) {
     }
 
     ViewVerdict verify(String view) {
@@ -94,15 +117,20 @@ class ViewVerifier {
         try {
             stop(processor);
             try {
-                List<TrackingToken> bounds = committedTokens(view);
+                List<Bound> bounds = committedBounds(view);
+                Map<Integer, Optional<Long>> counted = counts.counts(view);
                 Set<String> deadLettered = new HashSet<>(deadLetters.eventIds(view));
                 createShadow(tables);
-                long replayed = rebuild(handlers, bounds, deadLettered);
+                long[] stored = {0};
+                long replayed = rebuild(handlers, bounds, invokerOf(processor), stored, deadLettered);
                 List<TableComparison> comparisons = tables.stream().map(this::compare).toList();
-                boolean identical = comparisons.stream().allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0);
-                Long position = bounds.stream().map(t -> t.position().orElse(-1)).min(Long::compare).orElse(null);
+                EventCount events = eventCount(counted, stored[0]);
+                boolean identical = comparisons.stream().allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0)
+                        && (events.seen() == null || events.equal());
+                Long position = bounds.stream().map(b -> b.token() == null ? -1L : b.token().position().orElse(-1))
+                        .min(Long::compare).orElse(null);
                 return new ViewVerdict(view, identical, deadLettered.isEmpty(), deadLettered.size(), replayed,
-                        position, comparisons);
+                        position, events, comparisons);
             } finally {
                 jdbc.execute("drop schema if exists " + SHADOW + " cascade");
                 processor.start();
@@ -110,6 +138,20 @@ class ViewVerifier {
         } finally {
             running.set(false);
         }
+    }
+
+    /** The counts summed over segments (a split or merged segment leaves its share in a row of its own). */
+    private static EventCount eventCount(Map<Integer, Optional<Long>> counted, long stored) {
+        Long seen = counted.values().stream().anyMatch(Optional::isEmpty) ? null
+                : counted.values().stream().mapToLong(Optional::get).sum();
+        return new EventCount(seen, stored, seen != null && seen == stored);
+    }
+
+    private static EventHandlerInvoker invokerOf(StreamingEventProcessor processor) {
+        if (processor instanceof AbstractEventProcessor axon) {
+            return axon.eventHandlerInvoker();
+        }
+        throw new DomainException(ErrorCode.NOT_REPLAYABLE, "this view cannot be verified");
     }
 
     private List<Object> handlersOf(String view) {
@@ -154,13 +196,22 @@ class ViewVerifier {
         }
     }
 
-    private List<TrackingToken> committedTokens(String view) {
-        return jdbc.query("select token, tokentype from tokenentry where processorname = ?", (rs, n) -> {
+    private List<Bound> committedBounds(String view) {
+        List<Integer> ids = new ArrayList<>();
+        List<TrackingToken> tokens = new ArrayList<>();
+        jdbc.query("select segment, token, tokentype from tokenentry where processorname = ? order by segment", rs -> {
             byte[] data = rs.getBytes("token");
             String type = rs.getString("tokentype");
-            return data == null || type == null ? null : (TrackingToken) serializer.deserialize(
-                    new SimpleSerializedObject<>(data, byte[].class, new SimpleSerializedType(type, null)));
+            ids.add(rs.getInt("segment"));
+            tokens.add(data == null || type == null ? null : (TrackingToken) serializer.deserialize(
+                    new SimpleSerializedObject<>(data, byte[].class, new SimpleSerializedType(type, null))));
         }, view);
+        int[] all = ids.stream().mapToInt(Integer::intValue).toArray();
+        List<Bound> bounds = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            bounds.add(new Bound(Segment.computeSegment(ids.get(i), all), tokens.get(i)));
+        }
+        return bounds;
     }
 
     private void createShadow(List<String> tables) {
@@ -175,12 +226,16 @@ class ViewVerifier {
     /**
      * Feeds every event the live projection had committed to the projection's own handlers, in transactions whose
      * search path puts the shadow schema first, so the handlers' unqualified table names land in the shadow tables.
+     * On the way it counts, into {@code stored}, the events each segment's position covers that the live processor
+     * handles in that segment.
      */
-    private long rebuild(List<Object> handlers, List<TrackingToken> bounds, Set<String> deadLettered) {
+    private long rebuild(List<Object> handlers, List<Bound> bounds, EventHandlerInvoker live, long[] stored,
+                         Set<String> deadLettered) {
         ParameterResolverFactory parameters = axon.parameterResolverFactory();
         List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
                 .map(handler -> new AnnotationEventHandlerAdapter(handler, parameters)).toList();
         long[] count = {0};
+        GlobalIndexes indexes = new GlobalIndexes();
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             boolean more = true;
@@ -190,8 +245,9 @@ class ViewVerifier {
                     int inBatch = 0;
                     while (iterator.hasNext() && inBatch < BATCH) {
                         TrackedEventMessage<?> event = iterator.next();
-                        if (!covered(bounds, event.trackingToken())
-                                || deadLettered.contains(event.getIdentifier())) {
+                        long index = indexes.next(event.trackingToken());
+                        stored[0] += handledBySegments(live, bounds, event, index);
+                        if (!covered(bounds, index) || deadLettered.contains(event.getIdentifier())) {
                             continue;
                         }
                         for (AnnotationEventHandlerAdapter adapter : adapters) {
@@ -213,16 +269,33 @@ class ViewVerifier {
         return count[0];
     }
 
+    /** In how many of the live segments (normally one) the event counts: covered by its position, and handled. */
+    private static int handledBySegments(EventHandlerInvoker live, List<Bound> bounds, TrackedEventMessage<?> event,
+                                         long index) {
+        int handled = 0;
+        for (Bound bound : bounds) {
+            try {
+                if (bound.token() != null && ProjectionPositions.holds(bound.token(), index)
+                        && live.canHandle(event, bound.segment())) {
+                    handled++;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not tell whether the view handles an event", e);
+            }
+        }
+        return handled;
+    }
+
     /**
-     * Whether every segment of the live projection had handled the event. Not Axon's {@code covers}: a token with
-     * a gap (a rolled-back append leaves one until it times out) covers no event after that gap by that definition,
-     * so the rebuilt view would stop at the first gap while the live one went on.
+     * Whether every segment of the live projection had handled the event with this global index. Not Axon's
+     * {@code covers}: a token with a gap (a rolled-back append leaves one until it times out) covers no event after
+     * that gap by that definition, so the rebuilt view would stop at the first gap while the live one went on.
      */
-    private static boolean covered(List<TrackingToken> bounds, TrackingToken token) {
-        if (bounds.isEmpty() || bounds.contains(null)) {
+    private static boolean covered(List<Bound> bounds, long index) {
+        if (bounds.isEmpty() || bounds.stream().anyMatch(b -> b.token() == null)) {
             return false;
         }
-        return bounds.stream().allMatch(bound -> ProjectionPositions.holds(bound, token));
+        return bounds.stream().allMatch(bound -> ProjectionPositions.holds(bound.token(), index));
     }
 
     private TableComparison compare(String table) {

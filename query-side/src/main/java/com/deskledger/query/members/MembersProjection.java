@@ -89,7 +89,7 @@ class MembersProjection {
         timeline(message, member, event.at(), "ENROLLED", summary, null,
                 event.visitId() == null ? null : event.visitId().value(), null);
         if (event.visitId() != null) {
-            linkVisit(event.visitId().value(), member.value());
+            claimVisit(event.visitId().value(), member.value());
         }
     }
 
@@ -245,9 +245,20 @@ class MembersProjection {
         visitEntry(event.visitId().value());
     }
 
+    /**
+     * The visit's own link: the member whose timeline shows the visit. An entry a member's enrolment claimed
+     * earlier goes, even when the linked member has no profile here to move it to.
+     */
     @EventHandler
     void on(MemberLinkedEvent event) {
-        linkVisit(event.visitId().value(), event.memberId().value());
+        String visit = event.visitId().value();
+        String member = event.memberId().value();
+        writes.update("""
+                insert into member_timeline_visit (visit_id, member_id, linked) values (?, ?, true)
+                on conflict (visit_id) do update set member_id = excluded.member_id, linked = true""",
+                visit, member);
+        writes.update("delete from member_timeline where entry_id = 'visit:' || ? and member_id <> ?", visit, member);
+        visitEntry(visit);
     }
 
     @EventHandler
@@ -257,10 +268,18 @@ class MembersProjection {
         visitEntry(event.visitId().value());
     }
 
-    private void linkVisit(String visitId, String memberId) {
+    /**
+     * An enrolment that names the visit, linked or not (the visit refuses a second link). Whose timeline shows the
+     * visit must not depend on the order the visit's and the members' events arrive in (different aggregates: a
+     * replay may see them in another order than the live view did): the visit's own link wins, and among
+     * enrolments only, the smallest member id.
+     */
+    private void claimVisit(String visitId, String memberId) {
         writes.update("""
                 insert into member_timeline_visit (visit_id, member_id) values (?, ?)
-                on conflict (visit_id) do update set member_id = excluded.member_id""", visitId, memberId);
+                on conflict (visit_id) do update set member_id = case when member_timeline_visit.linked
+                    then member_timeline_visit.member_id
+                    else least(member_timeline_visit.member_id, excluded.member_id) end""", visitId, memberId);
         visitEntry(visitId);
     }
 

@@ -2,6 +2,7 @@ package com.deskledger.query.reception;
 
 import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.visit.VisitId;
 import com.deskledger.kernel.visit.event.CallTransferredEvent;
@@ -17,8 +18,10 @@ import com.deskledger.query.web.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +29,7 @@ import java.util.function.Consumer;
  * leaves the same rows; {@link #reset()} clears the view for a replay.
  */
 @Component
-@ViewTables({"reception_visit", "reception_message"})
+@ViewTables({"reception_visit", "reception_message", "reception_visit_member"})
 @ProcessingGroup(ReceptionProjection.PROCESSING_GROUP)
 class ReceptionProjection {
 
@@ -37,12 +40,14 @@ class ReceptionProjection {
     private final ReceptionVisitRepository visits;
     private final ReceptionMessageRepository messages;
     private final PersonalDataVault vault;
+    private final JdbcTemplate jdbc;
 
     ReceptionProjection(ReceptionVisitRepository visits, ReceptionMessageRepository messages,
-                        PersonalDataVault vault) {
+                        PersonalDataVault vault, JdbcTemplate jdbc) {
         this.visits = visits;
         this.messages = messages;
         this.vault = vault;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -89,6 +94,20 @@ class ReceptionProjection {
             visit.memberId = event.memberId().value();
             visit.conversion = event.conversion();
         });
+        claimedBy(event.visitId().value(), event.memberId().value());
+    }
+
+    /** A member enrolled from a visit claims it too, even when the visit refused the link (see erasure below). */
+    @EventHandler
+    void on(MemberEnrolledEvent event) {
+        if (event.visitId() != null) {
+            claimedBy(event.visitId().value(), event.memberId().value());
+        }
+    }
+
+    private void claimedBy(String visitId, String memberId) {
+        jdbc.update("insert into reception_visit_member (visit_id, member_id) values (?, ?) on conflict do nothing",
+                visitId, memberId);
     }
 
     @EventHandler
@@ -126,10 +145,18 @@ class ReceptionProjection {
         });
     }
 
-    /** An erased member's personal data leaves the visits linked to them, and their messages, as well. */
+    /**
+     * An erased member's personal data leaves the visits linked to them or that their enrolment named, and those
+     * visits' messages, as well: erasure destroys the keys of all of them (command side, {@code member_visit}), so a
+     * replay could not open their values either. A visit can be claimed by more than one member (its own link and
+     * another member's enrolment); each claim is kept, so the view clears the visit whichever of them is erased,
+     * in whatever order the events of the visit and of its members arrived.
+     */
     @EventHandler
     void on(MemberErasedEvent event) {
-        visits.findByMemberId(event.memberId().value()).forEach(visit -> {
+        List<String> claimed = jdbc.queryForList("select visit_id from reception_visit_member where member_id = ?",
+                String.class, event.memberId().value());
+        visits.findAllById(claimed).forEach(visit -> {
             visit.visitorName = null;
             visit.phone = null;
             messages.findByVisitId(visit.visitId).forEach(message -> {
@@ -141,6 +168,7 @@ class ReceptionProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from reception_visit_member");
         messages.deleteAllInBatch();
         visits.deleteAllInBatch();
     }

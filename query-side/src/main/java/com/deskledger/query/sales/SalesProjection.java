@@ -72,7 +72,7 @@ class SalesProjection {
                 event.visitId() == null ? null : event.visitId().value());
         SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(event.centre().value())));
         if (event.visitId() != null) {
-            converted(event.visitId().value(), member);
+            claimedBy(event.visitId().value(), member);
         }
     }
 
@@ -84,17 +84,29 @@ class SalesProjection {
                 event.visitId().value(), event.centre().value(), ts(event.arrivedAt()));
     }
 
+    /** The visit's own link to the member enrolled from it: the member it converted into. */
     @EventHandler
     void on(MemberLinkedEvent event) {
         if (event.conversion()) {
-            converted(event.visitId().value(), event.memberId().value());
+            writes.update("""
+                    insert into sales_visit (visit_id, converted, member_id, linked) values (?, true, ?, true)
+                    on conflict (visit_id) do update set converted = true, member_id = excluded.member_id,
+                        linked = true""",
+                    event.visitId().value(), event.memberId().value());
         }
     }
 
-    private void converted(String visitId, String memberId) {
+    /**
+     * An enrolment that names the visit counts it as converted even when the visit refused the link (it had ended,
+     * or was linked already). Which member the row names must not depend on the order the visit's and the members'
+     * events arrive in (they belong to different aggregates, so a replay may see them in another order than the
+     * live view did): the visit's own link wins, and among enrolments only, the smallest member id.
+     */
+    private void claimedBy(String visitId, String memberId) {
         writes.update("""
                 insert into sales_visit (visit_id, converted, member_id) values (?, true, ?)
-                on conflict (visit_id) do update set converted = true, member_id = excluded.member_id""",
+                on conflict (visit_id) do update set converted = true, member_id = case when sales_visit.linked
+                    then sales_visit.member_id else least(sales_visit.member_id, excluded.member_id) end""",
                 visitId, memberId);
     }
 

@@ -85,4 +85,9 @@ public class ProjectionPositions {
         }
         return current != null && current.covers(target);
     }
+
+    /** Whether a processor's token has seen the event with this global index (its own, not its token's position). */
+    public static boolean holds(TrackingToken token, long index) {
+        return holds(token, GapAwareTrackingToken.newInstance(index, Collections.emptySet()));
+    }
 }

@@ -1,0 +1,165 @@
+package com.deskledger.resilience;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+
+/** Figures over time from the ledger and the health probes: answers, recovery, stalls, throughput, health. */
+final class Timeline {
+
+    private Timeline() {
+    }
+
+    /** The load's commands (set-up excluded): sent, 2xx, and the rest by status and by problem code. */
+    static Map<String, Object> answers(List<Ledger.Command> commands) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byCode = new TreeMap<>();
+        Map<String, Long> fiveHundredsByKind = new TreeMap<>();
+        long ok = 0;
+        long sent = 0;
+        long retryAfter = 0;
+        for (Ledger.Command c : commands) {
+            if (c.setUp()) {
+                continue;
+            }
+            sent++;
+            if (c.ok()) {
+                ok++;
+                continue;
+            }
+            String status = status(c);
+            byStatus.merge(status, 1L, Long::sum);
+            if (c.code() != null) {
+                byCode.merge(c.status() + " " + c.code() + " on " + c.kind(), 1L, Long::sum);
+            }
+            if (c.status() == 500) {
+                fiveHundredsByKind.merge(c.kind(), 1L, Long::sum);
+            }
+            if (c.retryAfter()) {
+                retryAfter++;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sent", sent);
+        m.put("ok", ok);
+        m.put("errorsByStatus", byStatus);
+        m.put("errorsByCode", byCode);
+        m.put("answers500ByCommand", fiveHundredsByKind);
+        m.put("answersWithRetryAfter", retryAfter);
+        return m;
+    }
+
+    static String status(Ledger.Command c) {
+        return switch (c.outcome()) {
+            case ANSWERED -> String.valueOf(c.status());
+            case NOT_DELIVERED -> "refused";
+            case BROKEN -> "broken";
+        };
+    }
+
+    /**
+     * From the fault until the first 2xx of a command sent after it; and from the restore (the node or database
+     * back) likewise. Answers in the fault window, and the slowest one of them.
+     */
+    static Map<String, Object> recovery(List<Ledger.Command> commands, long faultNs, Long restoredNs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long firstOk = commands.stream().filter(c -> !c.setUp() && c.ok() && c.sentNs() >= faultNs)
+                .mapToLong(Ledger.Command::doneNs).min().orElse(-1);
+        m.put("recoverySeconds", firstOk < 0 ? null : Report.round2((firstOk - faultNs) / 1e9));
+        if (restoredNs != null) {
+            long firstAfter = commands.stream().filter(c -> !c.setUp() && c.ok() && c.sentNs() >= restoredNs)
+                    .mapToLong(Ledger.Command::doneNs).min().orElse(-1);
+            m.put("restoredAfterSeconds", Report.round2((restoredNs - faultNs) / 1e9));
+            m.put("recoveryAfterRestoreSeconds", firstAfter < 0 ? null
+                    : Report.round2((firstAfter - restoredNs) / 1e9));
+        }
+        long windowEnd = firstOk < 0 ? Long.MAX_VALUE : firstOk;
+        Map<String, Long> inWindow = new TreeMap<>();
+        long slowest = 0;
+        for (Ledger.Command c : commands) {
+            if (c.setUp() || c.ok() || c.doneNs() < faultNs || c.sentNs() > windowEnd) {
+                continue;
+            }
+            inWindow.merge(status(c), 1L, Long::sum);
+            slowest = Math.max(slowest, c.latencyNs());
+        }
+        m.put("failedAnswersUntilRecovery", inWindow);
+        m.put("slowestFailedAnswerSeconds", Report.round2(slowest / 1e9));
+        return m;
+    }
+
+    /** The longest time in [from, to] in which no command got a 2xx answer, and when it began. */
+    static Map<String, Object> stall(List<Ledger.Command> commands, long fromNs, long toNs) {
+        List<Long> done = new ArrayList<>();
+        for (Ledger.Command c : commands) {
+            if (!c.setUp() && c.ok() && c.doneNs() >= fromNs && c.doneNs() <= toNs) {
+                done.add(c.doneNs());
+            }
+        }
+        done.sort(Long::compare);
+        long previous = fromNs;
+        long longest = 0;
+        long at = fromNs;
+        for (long d : done) {
+            if (d - previous > longest) {
+                longest = d - previous;
+                at = previous;
+            }
+            previous = d;
+        }
+        if (toNs - previous > longest) {
+            longest = toNs - previous;
+            at = previous;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("longestStallSeconds", Report.round2(longest / 1e9));
+        m.put("longestStallBeganAtSecond", Report.round1((at - fromNs) / 1e9));
+        return m;
+    }
+
+    /** 2xx answers per second of the load, from its start. */
+    static List<Long> perSecond(List<Ledger.Command> commands, long fromNs, long toNs) {
+        int seconds = (int) Math.ceil((toNs - fromNs) / 1e9);
+        long[] buckets = new long[Math.max(1, seconds)];
+        for (Ledger.Command c : commands) {
+            if (!c.setUp() && c.ok() && c.doneNs() >= fromNs && c.doneNs() < toNs) {
+                buckets[(int) ((c.doneNs() - fromNs) / 1_000_000_000L)]++;
+            }
+        }
+        List<Long> list = new ArrayList<>();
+        for (long b : buckets) {
+            list.add(b);
+        }
+        return list;
+    }
+
+    /**
+     * Health around a fault: the first answer other than UP after the fault (how long health took to say DOWN),
+     * the first UP after the restore, and the slowest health answer meanwhile.
+     */
+    static Map<String, Object> health(List<HealthProbe.Probe> probes, long faultNs, Long restoredNs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Long firstDown = probes.stream().filter(p -> p.sentNs() >= faultNs && p.status() != 200 && p.status() > 0)
+                .map(HealthProbe.Probe::doneNs).min(Long::compare).orElse(null);
+        m.put("downAnsweredAfterSeconds", firstDown == null ? null : Report.round2((firstDown - faultNs) / 1e9));
+        if (restoredNs != null) {
+            Long firstUp = probes.stream().filter(p -> p.sentNs() >= restoredNs && p.status() == 200)
+                    .map(HealthProbe.Probe::doneNs).min(Long::compare).orElse(null);
+            m.put("upAfterRestoreSeconds", firstUp == null ? null : Report.round2((firstUp - restoredNs) / 1e9));
+        }
+        long end = restoredNs == null ? Long.MAX_VALUE : restoredNs + 30_000_000_000L;
+        long slowest = 0;
+        Map<String, Long> statuses = new TreeMap<>();
+        for (HealthProbe.Probe p : probes) {
+            if (p.sentNs() >= faultNs && p.sentNs() <= end) {
+                slowest = Math.max(slowest, p.doneNs() - p.sentNs());
+                statuses.merge(p.status() < 0 ? "no answer" : String.valueOf(p.status()), 1L, Long::sum);
+            }
+        }
+        m.put("slowestAnswerSeconds", Report.round2(slowest / 1e9));
+        m.put("answers", statuses);
+        return m;
+    }
+}

@@ -73,6 +73,7 @@ final class Experiments {
             this.ledger = new Ledger("rs" + number);
             this.world = new World(number * 10_000_000L + System.currentTimeMillis() % 1_000_000);
             result.put("title", title(name));
+            result.put("loadAverageAtStart", loadAverage());
         }
 
         AppNode node(String nodeName, List<String> extra) throws Exception {
@@ -133,7 +134,7 @@ final class Experiments {
             List<Ledger.Command> commands = ledger.all();
             ledger.writeCsv(out.resolve(name).resolve("commands.csv"));
             result.put("commands", Timeline.answers(commands));
-            result.putAll(Timeline.stall(commands, load.startedNs, load.stoppedNs));
+            result.putAll(Timeline.stall(commands, load.startedNs, load.stoppedNs, settings.maxStallMs()));
             if (faultNs != null) {
                 result.put("fault", Timeline.recovery(commands, faultNs, restoredNs));
                 result.put("health", Timeline.health(probe.probes(), faultNs, restoredNs));
@@ -142,7 +143,7 @@ final class Experiments {
             Resilience.log("settling " + settings.settleSeconds() + " s (due deadlines fire, views catch up)");
             Thread.sleep(settings.settleSeconds() * 1000L);
             Http first = https.get(0);
-            Map<String, Object> catchUp = Checks.catchUp(first, 180);
+            Map<String, Object> catchUp = Checks.catchUp(dbUrl, https, 180);
             result.put("catchUp", catchUp);
             result.put("deadlines", Checks.deadlines(dbUrl, settings.deadlineSlackSeconds()));
             Resilience.log("deadlines: " + result.get("deadlines"));
@@ -166,6 +167,7 @@ final class Experiments {
                 }
             }
             result.put("logs", logs);
+            result.put("loadAverageAtEnd", loadAverage());
             result.put("failures", Criteria.failures(name, result, settings));
             return result;
         }
@@ -183,6 +185,19 @@ final class Experiments {
                 });
         a.start();
         second.join();
+    }
+
+    /**
+     * The machine's load average (1, 5, 15 minutes) from /proc/loadavg: figures of a run on a busy machine are read
+     * differently from a quiet one's.
+     */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private List<String> none() {
@@ -230,12 +245,16 @@ final class Experiments {
         Thread.sleep(settings.beforeSeconds() * 1000L);
         long fault = run.ledger.now();
         long pid = pg.killPostmaster();
-        Resilience.log("postmaster " + pid + " killed (kill -9); down for " + settings.outageSeconds() + " s");
-        Thread.sleep(settings.outageSeconds() * 1000L);
+        long gone = run.ledger.now();
+        Resilience.log("postmaster " + pid + " killed (kill -9), its backends gone after "
+                + Report.round2((gone - fault) / 1e9) + " s; down for " + settings.outageSeconds() + " s");
+        Thread.sleep(Math.max(0, settings.outageSeconds() * 1000L - (gone - fault) / 1_000_000));
+        long starting = run.ledger.now();
         pg.start();
         long restored = run.ledger.now();
-        Resilience.log("PostgreSQL started again (crash recovery) " + Report.round2((restored - fault) / 1e9)
-                + " s after the kill");
+        run.result.put("postgresStartSeconds", Report.round2((restored - starting) / 1e9));
+        Resilience.log("PostgreSQL started again (crash recovery took " + Report.round2((restored - starting) / 1e9)
+                + " s), " + Report.round2((restored - fault) / 1e9) + " s after the kill");
         Thread.sleep(settings.afterSeconds() * 1000L);
         run.stopLoad();
         return run.finish(fault, restored);

@@ -135,7 +135,9 @@ final class Report {
         Map<String, Object> c = commands(r);
         md.append("- ").append(r.get("nodes")).append(" node(s), ").append(r.get("clients")).append(" clients, ")
                 .append(r.get("loadSeconds")).append(" s of load; ").append(c.get("sent")).append(" commands, ")
-                .append(c.get("ok")).append(" answered 2xx.\n");
+                .append(c.get("ok")).append(" answered 2xx. The machine's load average (1/5/15 min) was ")
+                .append(r.get("loadAverageAtStart")).append(" at the start and ").append(r.get("loadAverageAtEnd"))
+                .append(" at the end.\n");
         if (r.containsKey("restartSeconds")) {
             md.append("- The node was killed after ").append("the first part of the load and restarted at once: ")
                     .append("its start took ").append(r.get("restartSeconds")).append(" s.\n");
@@ -162,7 +164,9 @@ final class Report {
                             h.get("answers"))).append(".\n");
         }
         md.append("- Longest time without any 2xx: ").append(r.get("longestStallSeconds")).append(" s, from second ")
-                .append(r.get("longestStallBeganAtSecond")).append(" of the load.\n");
+                .append(r.get("longestStallBeganAtSecond")).append(" of the load");
+        List<String> stalls = (List<String>) r.getOrDefault("stallsOverLimit", List.of());
+        md.append(stalls.isEmpty() ? ".\n" : "; every stall over the limit: " + String.join("; ", stalls) + ".\n");
         if (r.containsKey("perSecond")) {
             List<Number> ps = (List<Number>) r.get("perSecond");
             List<Long> sorted = ps.stream().map(Number::longValue).sorted().toList();
@@ -210,7 +214,11 @@ final class Report {
         }
         Map<String, Object> catchUp = (Map<String, Object>) r.get("catchUp");
         md.append("- Views caught up: ").append(catchUp.get("caughtUp")).append(" (").append(catchUp.get("seconds"))
-                .append(" s after the settle); processors in error or stopped: ")
+                .append(" s after the settle");
+        if (!Boolean.TRUE.equals(catchUp.get("caughtUp"))) {
+            md.append("; events behind: ").append(catchUp.get("eventsBehind"));
+        }
+        md.append("); processors in error or stopped: ")
                 .append(catchUp.get("processorsInErrorOrStopped")).append(".\n\n");
         md.append("| view | identical | rows only live | rows only in replay | events replayed | differing tables |\n")
                 .append("|---|---|---|---|---|---|\n");

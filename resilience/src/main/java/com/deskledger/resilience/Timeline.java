@@ -90,8 +90,11 @@ final class Timeline {
         return m;
     }
 
-    /** The longest time in [from, to] in which no command got a 2xx answer, and when it began. */
-    static Map<String, Object> stall(List<Ledger.Command> commands, long fromNs, long toNs) {
+    /**
+     * The longest time in [from, to] in which no command got a 2xx answer, and when it began; and every stall longer
+     * than {@code limitMs} (when they recur at the credentials cache's TTL, the cache is their cause).
+     */
+    static Map<String, Object> stall(List<Ledger.Command> commands, long fromNs, long toNs, long limitMs) {
         List<Long> done = new ArrayList<>();
         for (Ledger.Command c : commands) {
             if (!c.setUp() && c.ok() && c.doneNs() >= fromNs && c.doneNs() <= toNs) {
@@ -99,23 +102,26 @@ final class Timeline {
             }
         }
         done.sort(Long::compare);
+        done.add(toNs);
         long previous = fromNs;
         long longest = 0;
         long at = fromNs;
+        List<String> overLimit = new ArrayList<>();
         for (long d : done) {
             if (d - previous > longest) {
                 longest = d - previous;
                 at = previous;
             }
+            if (d - previous > limitMs * 1_000_000 && overLimit.size() < 30) {
+                overLimit.add(Report.round2((d - previous) / 1e9) + " s from second "
+                        + Report.round1((previous - fromNs) / 1e9));
+            }
             previous = d;
-        }
-        if (toNs - previous > longest) {
-            longest = toNs - previous;
-            at = previous;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("longestStallSeconds", Report.round2(longest / 1e9));
         m.put("longestStallBeganAtSecond", Report.round1((at - fromNs) / 1e9));
+        m.put("stallsOverLimit", overLimit);
         return m;
     }
 

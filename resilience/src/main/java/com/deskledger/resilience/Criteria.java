@@ -67,6 +67,10 @@ final class Criteria {
                 f.add("health did not answer DOWN within 2 s of the kill (" + (down == null ? "never" : down + " s")
                         + ")");
             }
+            Object slowest = health.get("slowestAnswerSeconds");
+            if (slowest instanceof Number n && n.doubleValue() > 2.0) {
+                f.add("a health check took " + n + " s to answer during the outage (DOWN is due within 2 s)");
+            }
             Object up = health.get("upAfterRestoreSeconds");
             if (up == null || ((Number) up).doubleValue() > 2.0) {
                 f.add("health did not answer UP within 2 s of PostgreSQL's return (" + (up == null ? "never"

@@ -45,7 +45,12 @@ final class Postgres implements AutoCloseable {
                     + " directory)");
         }
         Path dir = Files.createTempDirectory("deskledger-resilience-");
-        Postgres pg = new Postgres(bin, dir, freePort());
+        int port = freePort();
+        while (port == 5432) {
+            // never the machine's service port, even should the system hand it out
+            port = freePort();
+        }
+        Postgres pg = new Postgres(bin, dir, port);
         if (pg.asRoot) {
             run(List.of("chown", "-R", "postgres:", dir.toString()));
         }

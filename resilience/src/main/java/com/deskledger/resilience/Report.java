@@ -285,11 +285,12 @@ final class Report {
                 .append("TTL set to ").append(settings.get("authCacheTtlInManyClients")).append(" so the cache ")
                 .append("expires several times during the load.\n");
         md.append("- **Exit status** 1 when any experiment fails a criterion: a lost or duplicated command, events ")
-                .append("of a refused command, any 5xx answer other than 503, a view different from its replay, a broken ")
-                .append("chain, a deadline missed or fired twice, an overdue unpicked deadline, a view not caught up or ")
-                .append("a processor in error; for postmaster-kill no 503 during the outage or health not DOWN within ")
-                .append("2 s of the kill and UP within 2 s of the return; for many-clients a stall longer than ")
-                .append(settings.get("maxStallMs")).append(" ms.\n\n");
+                .append("of a refused command, any 5xx answer other than 503, a view different from its replay, a ")
+                .append("broken chain, a deadline missed or fired twice, an overdue unpicked deadline, a view not ")
+                .append("caught up or a processor in error; for postmaster-kill no 503 during the outage, health not ")
+                .append("DOWN within 2 s of the kill, a health answer slower than 2 s, or health not UP within 2 s of ")
+                .append("the return; for many-clients a stall longer than ").append(settings.get("maxStallMs"))
+                .append(" ms.\n\n");
         md.append("Settings of this run:\n\n| setting | value |\n|---|---|\n");
         settings.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     }

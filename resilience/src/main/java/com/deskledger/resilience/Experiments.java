@@ -1,10 +1,13 @@
 package com.deskledger.resilience;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -82,7 +85,7 @@ final class Experiments {
                     "--deskledger.complaints.sla.major.resolution=" + settings.resolution()));
             args.addAll(extra);
             AppNode node = new AppNode(nodeName, jar, dbUrl, out.resolve(name), args);
-            java.nio.file.Files.createDirectories(out.resolve(name));
+            Files.createDirectories(out.resolve(name));
             started.add(node);
             nodes.add(node);
             https.add(new Http(node, settings.requestTimeoutSeconds()));
@@ -175,12 +178,12 @@ final class Experiments {
 
     /** Both nodes start at once, as a deployment of two would (and it halves the wait). */
     private static void startTogether(AppNode a, AppNode b) throws Exception {
-        java.util.concurrent.CompletableFuture<Double> second = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Double> second = CompletableFuture.supplyAsync(
                 () -> {
                     try {
                         return b.start();
                     } catch (Exception e) {
-                        throw new java.util.concurrent.CompletionException(e);
+                        throw new CompletionException(e);
                     }
                 });
         a.start();
@@ -193,7 +196,7 @@ final class Experiments {
      */
     static String loadAverage() {
         try {
-            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (Exception e) {
             return "unknown";

@@ -84,7 +84,7 @@ final class Report {
         });
         row(md, "overdue unpicked deadlines", names, experiments, r -> mark(((Map<String, Object>)
                 ((Map<String, Object>) r.get("deadlines")).get("scheduledTasks")).get("overdueNotPicked")));
-        row(md, "recovery: fault → first 2xx (s)", names, experiments, r -> r.containsKey("fault")
+        row(md, "recovery: fault → 2xx again (s)", names, experiments, r -> r.containsKey("fault")
                 ? String.valueOf(((Map<String, Object>) r.get("fault")).get("recoverySeconds")) : "–");
         row(md, "health DOWN / UP again after (s)", names, experiments, r -> {
             if (!r.containsKey("health") || r.get("title").toString().startsWith("kill -9 of the application")) {
@@ -144,14 +144,17 @@ final class Report {
         }
         if (r.containsKey("fault")) {
             Map<String, Object> f = (Map<String, Object>) r.get("fault");
-            md.append("- Fault → first 2xx of a command sent after it: ").append(f.get("recoverySeconds"))
-                    .append(" s");
+            md.append("- Recovery (fault → first 2xx after the disturbance's last failed answer): ")
+                    .append(f.get("recoverySeconds")).append(" s; the first 2xx of a command sent after the fault came ")
+                    .append(f.get("firstOkAfterFaultSeconds")).append(" s after it");
             if (f.containsKey("restoredAfterSeconds")) {
-                md.append(" (the node or database was back ").append(f.get("restoredAfterSeconds"))
-                        .append(" s after the fault; from then ").append(f.get("recoveryAfterRestoreSeconds"))
-                        .append(" s)");
+                md.append("; the node or database was back ").append(f.get("restoredAfterSeconds"))
+                        .append(" s after the fault, and a command sent then got its 2xx ")
+                        .append(f.get("firstOkSentAfterRestoreSeconds")).append(" s later; the slowest answer to a")
+                        .append(" command sent while it was away took ").append(f.get("slowestAnswerSentDuringOutageSeconds"))
+                        .append(" s");
             }
-            md.append(". Failed answers from the fault until that 2xx: ")
+            md.append(". Failed answers from the fault until recovery: ")
                     .append(counts((Map<String, Object>) f.get("failedAnswersUntilRecovery")))
                     .append("; the slowest took ").append(f.get("slowestFailedAnswerSeconds")).append(" s.\n");
         }
@@ -273,7 +276,10 @@ final class Report {
                 .append("have exactly one `SlaBreachedEvent` for that due time; one stopped before it none; one ")
                 .append("stopped after it may have one or none (*raced*). `scheduled_tasks` must hold no row that is ")
                 .append("overdue and not picked.\n");
-        md.append("- **Recovery** is the time from the fault to the first 2xx of a command sent after the fault; ")
+        md.append("- **Recovery** is the time from the fault to the first 2xx after the last failed answer (5xx, ")
+                .append("refused or broken connection) of a command sent between the fault and 30 s after the node or ")
+                .append("database was back (after a kill of the postmaster, its backends serve a few commands before ")
+                .append("they notice); ")
                 .append("**longest stall** the longest time in the load with no 2xx answer at all (a fault's outage ")
                 .append("included). **Health** is asked every 250 ms, each probe without waiting for the last.\n");
         md.append("- **Faults.** app-kill: `kill -9` of the node's JVM, restarted on the same port at once. ")

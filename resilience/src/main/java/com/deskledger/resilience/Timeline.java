@@ -60,34 +60,63 @@ final class Timeline {
     }
 
     /**
-     * From the fault until the first 2xx of a command sent after it; and from the restore (the node or database
-     * back) likewise. Answers in the fault window, and the slowest one of them.
+     * Recovery: from the fault until the first 2xx after the last failed answer (5xx, refused, broken) of the
+     * disturbance, i.e. of commands sent between the fault and 30 s after the restore. Not simply the first 2xx
+     * after the fault: after a kill of the postmaster its backends still serve a few commands before they notice,
+     * and only then do the failures come. Also: the first 2xx after the fault and after the restore, the failed
+     * answers until recovery, and the slowest answer of any command sent while the node or database was away.
      */
     static Map<String, Object> recovery(List<Ledger.Command> commands, long faultNs, Long restoredNs) {
         Map<String, Object> m = new LinkedHashMap<>();
+        long disturbedUntil = (restoredNs == null ? faultNs : restoredNs) + 30_000_000_000L;
+        long lastFailure = faultNs;
+        for (Ledger.Command c : commands) {
+            if (!c.setUp() && failed(c) && c.sentNs() >= faultNs && c.sentNs() <= disturbedUntil) {
+                lastFailure = Math.max(lastFailure, c.doneNs());
+            }
+        }
+        final long after = lastFailure;
+        long recovered = commands.stream().filter(c -> !c.setUp() && c.ok() && c.doneNs() > after)
+                .mapToLong(Ledger.Command::doneNs).min().orElse(-1);
+        m.put("recoverySeconds", recovered < 0 ? null : Report.round2((recovered - faultNs) / 1e9));
         long firstOk = commands.stream().filter(c -> !c.setUp() && c.ok() && c.sentNs() >= faultNs)
                 .mapToLong(Ledger.Command::doneNs).min().orElse(-1);
-        m.put("recoverySeconds", firstOk < 0 ? null : Report.round2((firstOk - faultNs) / 1e9));
+        m.put("firstOkAfterFaultSeconds", firstOk < 0 ? null : Report.round2((firstOk - faultNs) / 1e9));
         if (restoredNs != null) {
             long firstAfter = commands.stream().filter(c -> !c.setUp() && c.ok() && c.sentNs() >= restoredNs)
                     .mapToLong(Ledger.Command::doneNs).min().orElse(-1);
             m.put("restoredAfterSeconds", Report.round2((restoredNs - faultNs) / 1e9));
-            m.put("recoveryAfterRestoreSeconds", firstAfter < 0 ? null
+            m.put("firstOkSentAfterRestoreSeconds", firstAfter < 0 ? null
                     : Report.round2((firstAfter - restoredNs) / 1e9));
         }
-        long windowEnd = firstOk < 0 ? Long.MAX_VALUE : firstOk;
+        long windowEnd = recovered < 0 ? Long.MAX_VALUE : recovered;
         Map<String, Long> inWindow = new TreeMap<>();
-        long slowest = 0;
+        long slowestFailed = 0;
+        long slowestDuring = 0;
         for (Ledger.Command c : commands) {
-            if (c.setUp() || c.ok() || c.doneNs() < faultNs || c.sentNs() > windowEnd) {
+            if (c.setUp()) {
+                continue;
+            }
+            if (restoredNs != null && c.sentNs() >= faultNs && c.sentNs() <= restoredNs) {
+                slowestDuring = Math.max(slowestDuring, c.latencyNs());
+            }
+            if (c.ok() || c.doneNs() < faultNs || c.sentNs() > windowEnd) {
                 continue;
             }
             inWindow.merge(status(c), 1L, Long::sum);
-            slowest = Math.max(slowest, c.latencyNs());
+            slowestFailed = Math.max(slowestFailed, c.latencyNs());
         }
         m.put("failedAnswersUntilRecovery", inWindow);
-        m.put("slowestFailedAnswerSeconds", Report.round2(slowest / 1e9));
+        m.put("slowestFailedAnswerSeconds", Report.round2(slowestFailed / 1e9));
+        if (restoredNs != null) {
+            m.put("slowestAnswerSentDuringOutageSeconds", Report.round2(slowestDuring / 1e9));
+        }
         return m;
+    }
+
+    /** A failure of the service, as opposed to a refusal by a business rule (4xx). */
+    private static boolean failed(Ledger.Command c) {
+        return c.outcome() != Ledger.Outcome.ANSWERED || c.status() >= 500;
     }
 
     /**

@@ -54,6 +54,9 @@ final class AppNode {
                 "--server.port=" + port,
                 "--deskledger.demo-users=true",
                 "--deskledger.data-dir=" + logDir.resolve(name + "-data"),
+                // the application's signing keys (outside the database): one directory for every node of the run
+                "--deskledger.keys.dir=" + logDir.resolve("keys"),
+                "--deskledger.keys.generate=true",
                 // a post worked on any day at any hour, so that shifts can be clocked whenever the harness runs
                 "--deskledger.shifts.posts.resilience.name=Resilience post",
                 "--deskledger.shifts.posts.resilience.start=00:00",

@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * reachable from it, whatever the cache's size limit (Axon issue 2954). When a million events arrived at once, one
  * such read held about 300,000 events and ran a 512 MB heap out. With reads of a bounded length, the cache's limit
  * holds again. Reads of a view's own (private) stream and of aggregates are untouched.
+ * <p>
+ * Still needed with Axon 4.13.0: its {@code EmbeddedEventStore} is the same class as 4.12.2's (checked against the
+ * framework's source, tags {@code axon-4.12.2..axon-4.13.0}); drop this once #2954 is fixed upstream.
  */
 final class ChunkedTailReads implements EventStorageEngine {
 

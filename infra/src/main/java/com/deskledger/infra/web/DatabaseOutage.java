@@ -24,12 +24,17 @@ import java.util.Set;
  * ({@code 57P01}, {@code 57P02}, {@code 57P03}) and no free connection slot ({@code 53300}) are outages; any other
  * state means the database answered, and a duplicate key ({@code 23505}, a concurrency conflict), a serialization
  * failure or a cancelled statement is not an outage. Without an SQLState, the pool's timeout
- * ({@link SQLTransientConnectionException}: HikariCP found no connection within its connection timeout) and Spring's
- * resource-failure exceptions are.
+ * ({@link SQLTransientConnectionException}: HikariCP found no connection within its connection timeout), HikariCP's
+ * closed connection and Spring's resource-failure exceptions are.
  */
 public final class DatabaseOutage {
 
     private static final int MAX_DEPTH = 64;
+    /**
+     * HikariCP's answer, without an SQLState, to any use of a connection it has closed under a transaction because the
+     * server went away (seen when the postmaster was killed while a command loaded its aggregate: it answered 500).
+     */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
 
     private DatabaseOutage() {
     }
@@ -45,7 +50,7 @@ public final class DatabaseOutage {
                     return isConnectionState(state);
                 }
                 if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
-                        || sql instanceof SQLRecoverableException) {
+                        || sql instanceof SQLRecoverableException || CLOSED_BY_POOL.equals(sql.getMessage())) {
                     return true;
                 }
             }

@@ -40,6 +40,14 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aConnectionThePoolClosedUnderATransactionIsAnOutage() {
+        // HikariCP closes a broken connection; the transaction's next statement meets its closed proxy (no SQLState)
+        assertThat(DatabaseOutage.isOutage(new org.axonframework.common.jdbc.JdbcException(
+                "Failed to create a SQL statement", new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new SQLException("some other failure"))).isFalse();
+    }
+
+    @Test
     void aConnectionLostUnderAnAxonCommandIsAnOutage() {
         EventStoreException store = new EventStoreException("An event for aggregate [1] could not be stored", IO_ERROR);
         assertThat(DatabaseOutage.isOutage(new CommandExecutionException("failed", store, null))).isTrue();

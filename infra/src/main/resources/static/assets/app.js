@@ -51,6 +51,10 @@ function table(id, headers, rows) {
       }
       if (object && v.cls) td.className = v.cls;
       if (object && v.testid) td.dataset.testid = v.testid;
+      if (object && v.progress != null) {
+        td.dataset.progress = v.progress;
+        td.dataset.importId = v.id;
+      }
     });
   });
 }
@@ -426,11 +430,15 @@ async function loadAdmin(fresh = latest()) {
   const withLetters = list.filter(p => p.deadLetters > 0);
   const letters = await Promise.all(withLetters.map(p =>
     getJson(`/api/admin/projections/${encodeURIComponent(p.name)}/dead-letters`)));
+  const imports = state.centre ? await getJson(`/api/imports/members?centre=${encodeURIComponent(state.centre)}`)
+    .catch(() => []) : [];
   if (!fresh()) return;
   state.pageData = list;
+  state.imports = imports;
   state.deadLetters = withLetters.map((p, i) => ({ view: p.name, letters: letters[i] }));
   renderAdmin();
-  const busy = state.pageData.some(p => p.replaying) || (replays.name
+  renderImports();
+  const busy = state.pageData.some(p => p.replaying) || imports.some(i => i.status === 'RUNNING') || (replays.name
     && !state.pageData.find(p => p.name === replays.name)?.running);
   if (busy && !replays.timer) {
     // one poll at a time: a slow answer is not overtaken (and discarded) by the next poll
@@ -448,6 +456,31 @@ async function loadAdmin(fresh = latest()) {
       renderAdmin();
     }
   }
+}
+
+// Member imports of the centre: a progress bar per running import (rows read of the file's rows), the counts, the
+// rate and the time left, and the final report's CSV through a plain link (the session reads it).
+function renderImports() {
+  const list = state.imports || [];
+  $('imports-section').hidden = list.length === 0;
+  table('imports', ['file', 'status', 'importProgress', 'imported', 'skipped', 'failed', 'rate', 'importTimeLeft', 'report'],
+    list.map(i => {
+      const total = i.rows || 0;
+      const share = total > 0 ? Math.min(1, i.read / total) : 0;
+      return [i.fileName, t('import_' + i.status), { text: `${number(i.read)} / ${number(total)}`,
+        progress: share, id: i.id }, number(i.imported), number(i.skipped), number(i.failed),
+        i.ratePerSecond == null ? '–' : t('perSecond', number(i.ratePerSecond)),
+        i.secondsLeft == null ? '–' : `${number(i.secondsLeft)} s`,
+        link(t('downloadCsv'), `/api/imports/members/${encodeURIComponent(i.id)}/report.csv`, t('importReport'))];
+    }));
+  document.querySelectorAll('#imports td[data-progress]').forEach(td => {
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = Math.round(Number(td.dataset.progress) * 100);
+    bar.dataset.testid = `import-progress-${td.dataset.importId}`;
+    bar.setAttribute('aria-label', t('importProgress'));
+    td.prepend(bar, ' ');
+  });
 }
 
 function renderAdmin() {

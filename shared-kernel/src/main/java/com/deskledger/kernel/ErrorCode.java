@@ -63,6 +63,16 @@ public enum ErrorCode {
     NOTHING_TO_CHANGE(Kind.VALIDATION),
     REFUNDS_WAITING(Kind.RULE),
 
+    // member import (issue 20)
+    /** The file is no import file: not UTF-8, no header, a column missing or unknown. */
+    IMPORT_FILE_INVALID(Kind.VALIDATION),
+    /** The dry run found problems in rows that the commit did not exclude. */
+    IMPORT_HAS_PROBLEMS(Kind.RULE),
+    /** The import was committed already (it runs, or has run). */
+    IMPORT_ALREADY_COMMITTED(Kind.CONFLICT),
+    /** The same member number was imported before into this centre. */
+    MEMBER_ALREADY_IMPORTED(Kind.CONFLICT),
+
     VISIT_ENDED(Kind.RULE),
     NOT_A_CALL(Kind.RULE),
     RINGS_REQUIRED_FOR_CALL(Kind.RULE),

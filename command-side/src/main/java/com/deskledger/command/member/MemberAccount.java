@@ -8,6 +8,7 @@ import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.AttendancePolicy;
 import com.deskledger.kernel.member.AttendanceStatus;
 import com.deskledger.kernel.member.ClassSession;
+import com.deskledger.kernel.member.ImportedPackage;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.MembershipExtension;
@@ -25,6 +26,7 @@ import com.deskledger.kernel.member.command.ChangeContactDetailsCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
 import com.deskledger.kernel.member.command.EnrolMemberCommand;
 import com.deskledger.kernel.member.command.EraseMemberCommand;
+import com.deskledger.kernel.member.command.ImportMemberCommand;
 import com.deskledger.kernel.member.command.FreezeMemberCommand;
 import com.deskledger.kernel.member.command.LineQuantity;
 import com.deskledger.kernel.member.command.ProductLine;
@@ -39,6 +41,7 @@ import com.deskledger.kernel.member.command.UnfreezeMemberCommand;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.member.event.MemberFrozenEvent;
@@ -142,6 +145,77 @@ class MemberAccount {
                 vault.seal(member, command.guardianPhone()), vault.seal(member, command.phone()),
                 vault.seal(member, command.email()), command.visitId(), command.currency(), command.enrolledBy(),
                 command.at()));
+    }
+
+    /**
+     * A member brought over from the old system: the same rules as an enrolment for the person, and the package they
+     * hold must be one this account could hold (a credit pack with 0 to its credits left, a membership running from
+     * a date to a later one, a price of zero or more in the centre's currency). One event says all of it, so the
+     * member's history starts with the import and no purchase is invented.
+     */
+    @CommandHandler
+    MemberAccount(ImportMemberCommand command, PersonalDataVault vault) {
+        if (isBlank(command.name())) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "the member's name is required", "name");
+        }
+        if (command.kind() == MemberKind.CHILD
+                && (isBlank(command.guardianName()) || isBlank(command.guardianPhone()))) {
+            throw new DomainException(ErrorCode.GUARDIAN_REQUIRED,
+                    "a child is imported with a guardian's name and phone");
+        }
+        if (isBlank(command.idNumber()) && isBlank(command.guardianPhone()) && isBlank(command.phone())) {
+            throw new DomainException(ErrorCode.IDENTITY_REQUIRED,
+                    "an ID number or a phone number is needed to tell members apart");
+        }
+        if (!command.frozen() && command.frozenUntil() != null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "only a frozen member is frozen until a date",
+                    "frozenUntil");
+        }
+        ImportedPackage pkg = command.importedPackage();
+        if (pkg != null) {
+            requireImportable(pkg, command.currency());
+        }
+        MemberId member = command.memberId();
+        apply(new MemberImportedEvent(member, command.centre(), command.kind(), vault.seal(member, command.name()),
+                vault.seal(member, command.idNumber()), vault.seal(member, command.guardianName()),
+                vault.seal(member, command.guardianPhone()), vault.seal(member, command.phone()),
+                vault.seal(member, command.email()), command.currency(), pkg, command.frozen(),
+                command.frozenUntil(), command.provenance(), command.at()));
+    }
+
+    private static void requireImportable(ImportedPackage pkg, String currency) {
+        if (isBlank(pkg.plan())) {
+            throw new DomainException(ErrorCode.INVALID_PACKAGE, "a package needs a plan name", "plan");
+        }
+        if (pkg.price() == null || pkg.price().signum() < 0) {
+            throw new DomainException(ErrorCode.INVALID_PACKAGE, "a price is zero or more", "price");
+        }
+        if (!pkg.price().currency().equals(currency)) {
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH,
+                    "this member pays in " + currency + ", not " + pkg.price().currency(), "currency");
+        }
+        if (pkg.kind() == PackageKind.CREDIT_PACK) {
+            if (pkg.credits() == null || pkg.credits() < 1 || pkg.credits() > MAX_CREDITS) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "a credit pack has 1 to " + MAX_CREDITS + " credits", "credits");
+            }
+            if (pkg.creditsLeft() == null || pkg.creditsLeft() < 0 || pkg.creditsLeft() > pkg.credits()) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "credits left are 0 to the credits bought", "creditsLeft");
+            }
+            if (pkg.validFrom() != null || pkg.validUntil() != null) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE, "a credit pack has no validity dates",
+                        "validUntil");
+            }
+        } else {
+            if (pkg.credits() != null || pkg.creditsLeft() != null) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE, "a time membership has no credits", "credits");
+            }
+            if (pkg.validFrom() == null || pkg.validUntil() == null || !pkg.validUntil().isAfter(pkg.validFrom())) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "a time membership runs from a date to a later one", "validUntil");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- packages and sales
@@ -596,6 +670,31 @@ class MemberAccount {
     void on(MemberEnrolledEvent event) {
         id = event.memberId();
         currency = event.currency();
+    }
+
+    @EventSourcingHandler
+    void on(MemberImportedEvent event) {
+        id = event.memberId();
+        currency = event.currency();
+        frozenAt = event.frozen() ? event.at() : null;
+        ImportedPackage imported = event.importedPackage();
+        if (imported != null) {
+            PackageState pkg = new PackageState();
+            pkg.id = imported.purchaseId();
+            pkg.plan = imported.plan();
+            pkg.kind = imported.kind();
+            pkg.credits = imported.credits();
+            pkg.creditsLeft = imported.creditsLeft() == null ? 0 : imported.creditsLeft();
+            pkg.validFrom = imported.validFrom();
+            pkg.validUntil = imported.validUntil();
+            pkg.boughtFrom = imported.validFrom();
+            pkg.boughtUntil = imported.validUntil();
+            pkg.paid = imported.price();
+            pkg.refunded = Money.zero(imported.price().currency());
+            pkg.pending = Money.zero(imported.price().currency());
+            pkg.purchasedAt = imported.purchasedAt();
+            packages.put(imported.purchaseId().value(), pkg);
+        }
     }
 
     @EventSourcingHandler

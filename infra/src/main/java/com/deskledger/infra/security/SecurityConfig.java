@@ -152,6 +152,8 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // member imports: an admin, or a manager of the import's centre (checked per import)
+                        .requestMatchers("/api/imports/**").hasAnyRole("ADMIN", "MANAGER")
                         // checkpoints of the event store: auditors and operations take them and fetch receipts
                         .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/checkpoints/*",

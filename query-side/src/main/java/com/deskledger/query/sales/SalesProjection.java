@@ -1,5 +1,6 @@
 package com.deskledger.query.sales;
 
+import com.deskledger.kernel.member.ImportedPackage;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.RefundLine;
@@ -8,6 +9,7 @@ import com.deskledger.kernel.member.SaleLine;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.member.event.PackagePurchasedEvent;
 import com.deskledger.kernel.member.event.ProductsSoldEvent;
@@ -73,6 +75,32 @@ class SalesProjection {
         SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(event.centre().value())));
         if (event.visitId() != null) {
             claimedBy(event.visitId().value(), member);
+        }
+    }
+
+    /**
+     * A member brought over from the old system is no enrolment of the period (marked {@code imported}), and the
+     * package they hold is no sale here (it was paid there): only its credits left count as outstanding, valued as
+     * any pack's are, at the price paid for the credits bought.
+     */
+    @EventHandler
+    void on(MemberImportedEvent event) {
+        String member = event.memberId().value();
+        String centre = event.centre().value();
+        writes.update("""
+                insert into sales_member (member_id, centre, enrolled_at, visit_id, imported) values (?, ?, ?, null, true)
+                on conflict (member_id) do update set centre = excluded.centre, enrolled_at = excluded.enrolled_at,
+                    imported = true""",
+                member, centre, ts(event.at()));
+        SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(centre)));
+        ImportedPackage pkg = event.importedPackage();
+        if (pkg != null && pkg.kind() == PackageKind.CREDIT_PACK) {
+            writes.update("""
+                    insert into sales_credit_pack (purchase_id, centre, member_id, plan, credits_total, credits_left,
+                        price_minor, currency, purchased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (purchase_id) do nothing""",
+                    pkg.purchaseId().value(), centre, member, pkg.plan(), pkg.credits(), pkg.creditsLeft(),
+                    pkg.price().minor(), pkg.price().currency(), ts(pkg.purchasedAt()));
         }
     }
 

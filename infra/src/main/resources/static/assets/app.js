@@ -169,8 +169,12 @@ async function loadDashboard(fresh = latest()) {
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/complaints?centre=${c}&sla=BREACHED&sort=filedAt,desc&size=100${wait}`),
   ]);
+  // managers only (auditors share this page): the outbox is not a view, so it is read on its own
+  const notices = state.me.roles.includes('MANAGER')
+    ? await getJson(`/api/notices?centre=${c}&limit=10`).catch(() => null) : null;
   if (!fresh()) return;
   state.data = all;
+  state.notices = notices;
   render();
 }
 
@@ -206,6 +210,7 @@ function render() {
   }));
 
   renderClasses(attendance, reconciliation);
+  renderNotices(state.notices);
 
   // breached cases first, then nearly due ones, then the rest by their next due time
   const byId = new Map();
@@ -249,6 +254,19 @@ function render() {
   });
 }
 
+
+/** Notices to guardians of the centre: how many are not sent yet, sent and failed, and the newest ones. */
+function renderNotices(notices) {
+  $('notices-section').hidden = !notices;
+  if (!notices) return;
+  $('notices-note').textContent = t(notices.brokerEnabled ? 'noticesBrokerOn' : 'noticesBrokerOff');
+  figures('notice-figures', [['noticesNotSent', number(notices.counts.pending)],
+    ['noticesSent', number(notices.counts.sent)], ['noticesFailed', number(notices.counts.failed)]]);
+  table('notices', ['noticeKind', 'status', 'noticeCreated', 'noticeAttempts', 'noticeError'],
+    notices.notices.map(n => [code(n.kind),
+      { text: code(n.status), cls: n.status === 'FAILED' ? 'bad' : n.status === 'PENDING' ? 'warn' : '' },
+      time(n.createdAt), number(n.attempts), n.lastError || '–']));
+}
 
 /** Today's class sessions with their attendance and the teachers' head-counts, mismatches flagged. */
 function renderClasses(attendance, reconciliation) {

@@ -86,6 +86,16 @@ const LABELS = {
     'v.APPROVED': 'approved', 'v.REJECTED': 'rejected', 'v.CALL_IN': 'call', 'v.MEMBER': 'member visit',
     'v.PARTNER': 'partner', 'v.PACKAGE_PURCHASED': 'package bought', 'v.RENEWAL': 'renewal', 'v.LEAVE': 'leave',
     'v.VISIT': 'visit', 'v.CALL': 'call', satisfactionRate: 'Satisfaction rate',
+    // notices to guardians (issue 16)
+    notices: 'Notices to guardians', noticesNotSent: 'Not sent yet', noticesSent: 'Sent', noticesFailed: 'Failed',
+    noticeKind: 'Notice', noticeCreated: 'Written', noticeAttempts: 'Attempts', noticeError: 'Last error',
+    noticesBrokerOff: 'No message broker is configured: notices wait in the outbox and are not sent.',
+    noticesBrokerOn: 'Notices are delivered to the message broker; pending ones wait for their next attempt.',
+    'v.PENDING': 'not sent', 'v.SENT': 'sent', 'v.CHILD_CHECKED_IN': 'child checked in',
+    'v.CHILD_CHECKED_OUT': 'child checked out', 'v.CREDITS_LOW': 'credits running low',
+    'v.PACKAGE_EXPIRING': 'package expiring', 'v.BOOKING_CONFIRMED': 'booking confirmed',
+    'v.PROMOTED_FROM_WAITLIST': 'promoted from the waitlist', 'v.CLASS_REMINDER': 'class reminder',
+    'v.SESSION_MOVED': 'class moved', 'v.SESSION_CANCELLED': 'class cancelled',
   },
   zh: {
     username: '用户名', password: '密码', signIn: '登录', signOut: '退出', language: '语言',
@@ -170,6 +180,14 @@ const LABELS = {
     'v.APPROVED': '已批准', 'v.REJECTED': '已拒绝', 'v.CALL_IN': '来电', 'v.MEMBER': '会员来访',
     'v.PARTNER': '合作方', 'v.PACKAGE_PURCHASED': '购买课程包', 'v.RENEWAL': '续约', 'v.LEAVE': '请假',
     'v.VISIT': '来访', 'v.CALL': '来电', satisfactionRate: '满意率',
+    notices: '家长通知', noticesNotSent: '未发送', noticesSent: '已发送', noticesFailed: '发送失败',
+    noticeKind: '通知', noticeCreated: '生成时间', noticeAttempts: '尝试次数', noticeError: '最近错误',
+    noticesBrokerOff: '未配置消息队列：通知保存在发件箱中，尚未发送。',
+    noticesBrokerOn: '通知发送至消息队列；未发送的通知等待下一次尝试。',
+    'v.PENDING': '未发送', 'v.SENT': '已发送', 'v.CHILD_CHECKED_IN': '孩子已签到', 'v.CHILD_CHECKED_OUT': '孩子已签退',
+    'v.CREDITS_LOW': '课时即将用完', 'v.PACKAGE_EXPIRING': '课程包即将到期', 'v.BOOKING_CONFIRMED': '预约成功',
+    'v.PROMOTED_FROM_WAITLIST': '候补转正', 'v.CLASS_REMINDER': '上课提醒', 'v.SESSION_MOVED': '课程调整',
+    'v.SESSION_CANCELLED': '课程取消',
   },
 };
 

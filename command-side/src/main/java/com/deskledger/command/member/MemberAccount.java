@@ -23,6 +23,7 @@ import com.deskledger.kernel.member.SaleLine;
 import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.command.ApproveRefundCommand;
 import com.deskledger.kernel.member.command.ChangeContactDetailsCommand;
+import com.deskledger.kernel.member.command.ChangeNoticeConsentCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
 import com.deskledger.kernel.member.command.EnrolMemberCommand;
 import com.deskledger.kernel.member.command.EraseMemberCommand;
@@ -47,6 +48,7 @@ import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.member.event.MemberFrozenEvent;
 import com.deskledger.kernel.member.event.MemberUnfrozenEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
+import com.deskledger.kernel.member.event.NoticeConsentChangedEvent;
 import com.deskledger.kernel.member.event.PackagePurchasedEvent;
 import com.deskledger.kernel.member.event.ProductsSoldEvent;
 import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
@@ -120,6 +122,8 @@ class MemberAccount {
     private Set<String> refunds = new HashSet<>();
     /** How each class session (by {@link ClassSession#key()}) still inside the attendance window was settled. */
     private Map<String, SettledSession> sessions = new HashMap<>();
+    /** Whether the guardian consented to notices (absent from snapshots older than consent: none was given then). */
+    private boolean noticeConsent;
 
     MemberAccount() {
         // for Axon
@@ -606,6 +610,34 @@ class MemberAccount {
                 command.changedBy(), command.at()));
     }
 
+    /**
+     * No notice without consent: giving it names a channel and an address (sealed like every contact detail);
+     * withdrawing it names neither, and only consent that was given can be withdrawn.
+     */
+    @CommandHandler
+    void handle(ChangeNoticeConsentCommand command, PersonalDataVault vault) {
+        requireNotErased();
+        if (command.consented()) {
+            if (command.channel() == null) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "consent names the channel", "channel");
+            }
+            if (isBlank(command.address())) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "consent names the address to notify",
+                        "address");
+            }
+        } else {
+            if (command.channel() != null || !isBlank(command.address())) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "a withdrawal names no channel or address",
+                        command.channel() != null ? "channel" : "address");
+            }
+            if (!noticeConsent) {
+                throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, "no consent to notices was given");
+            }
+        }
+        apply(new NoticeConsentChangedEvent(id, command.consented(), command.channel(),
+                command.consented() ? vault.seal(id, command.address()) : null, command.changedBy(), command.at()));
+    }
+
     /** Refunds waiting for a manager are decided first: nothing can be done for the member after erasure. */
     @CommandHandler
     void handle(EraseMemberCommand command) {
@@ -832,8 +864,14 @@ class MemberAccount {
     }
 
     @EventSourcingHandler
+    void on(NoticeConsentChangedEvent event) {
+        noticeConsent = event.consented();
+    }
+
+    @EventSourcingHandler
     void on(MemberErasedEvent event) {
         erased = true;
+        noticeConsent = false;
     }
 
     /**

@@ -1,0 +1,104 @@
+package com.deskledger.command.notice;
+
+import com.deskledger.kernel.Sealed;
+import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.member.ClassSession;
+import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.member.PurchaseId;
+import com.deskledger.kernel.member.event.ClassCheckedInEvent;
+import com.deskledger.kernel.member.event.LeaveRequestedEvent;
+import com.deskledger.kernel.member.event.MemberFrozenEvent;
+import com.deskledger.kernel.member.event.NoShowRecordedEvent;
+import com.deskledger.kernel.notice.NoticeKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which event calls for which notices, with which values (never a personal one). */
+class NoticeRulesTest {
+
+    private static final MemberId MEMBER = MemberId.of("3f7c2a10-0000-4000-8000-0000000000e1");
+    private static final PurchaseId PACK = PurchaseId.of("00000000-0000-4000-8000-0000000000e2");
+    private static final StaffId DESK = StaffId.of("reception");
+    private static final Instant START = Instant.parse("2026-03-09T10:00:00Z");
+    private static final Instant AT = Instant.parse("2026-03-09T09:55:00Z");
+    private static final ClassSession SESSION = new ClassSession("phonics-a1", START, "room 2");
+
+    private final NoticeRules rules = new NoticeRules(2);
+
+    @Test
+    void aCheckInTellsTheGuardianWhichClassAndWhen() {
+        List<NoticeDraft> drafts = rules.draftsFor(checkIn(true, 5));
+        assertThat(drafts).containsExactly(new NoticeDraft(NoticeKind.CHILD_CHECKED_IN, MEMBER, Map.of(
+                "classCode", "phonics-a1", "scheduledStart", START.toString(), "room", "room 2",
+                "checkedInAt", AT.toString())));
+    }
+
+    @Test
+    void aCheckInWithoutRoomLeavesTheRoomOut() {
+        ClassSession noRoom = new ClassSession("phonics-a1", START, null);
+        assertThat(rules.draftsFor(new ClassCheckedInEvent(MEMBER, noRoom, null, false, null, DESK, AT)))
+                .singleElement().satisfies(d -> assertThat(d.params()).doesNotContainKey("room"));
+    }
+
+    @Test
+    void creditsRunningLowAtTheThresholdAndBelow() {
+        assertThat(kinds(rules.draftsFor(checkIn(true, 3)))).containsExactly(NoticeKind.CHILD_CHECKED_IN);
+        assertThat(rules.draftsFor(checkIn(true, 2))).contains(
+                new NoticeDraft(NoticeKind.CREDITS_LOW, MEMBER, Map.of("creditsLeft", "2")));
+        assertThat(rules.draftsFor(checkIn(true, 0))).contains(
+                new NoticeDraft(NoticeKind.CREDITS_LOW, MEMBER, Map.of("creditsLeft", "0")));
+    }
+
+    @Test
+    void noCreditsNoticeWhenNoCreditWasTaken() {
+        assertThat(kinds(rules.draftsFor(checkIn(false, 1)))).containsExactly(NoticeKind.CHILD_CHECKED_IN);
+        assertThat(kinds(rules.draftsFor(new ClassCheckedInEvent(MEMBER, SESSION, PACK, false, null, DESK, AT))))
+                .containsExactly(NoticeKind.CHILD_CHECKED_IN);
+        assertThat(rules.draftsFor(new LeaveRequestedEvent(MEMBER, SESSION, false, false, null, 1, null, DESK, AT)))
+                .isEmpty();
+    }
+
+    @Test
+    void aChargedLateLeaveOrNoShowCanRunCreditsLow() {
+        assertThat(rules.draftsFor(new LeaveRequestedEvent(MEMBER, SESSION, true, true, PACK, 1, null, DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.CREDITS_LOW, MEMBER, Map.of("creditsLeft", "1")));
+        assertThat(rules.draftsFor(new NoShowRecordedEvent(MEMBER, SESSION, true, PACK, 2, DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.CREDITS_LOW, MEMBER, Map.of("creditsLeft", "2")));
+        assertThat(rules.draftsFor(new NoShowRecordedEvent(MEMBER, SESSION, true, PACK, 3, DESK, AT))).isEmpty();
+    }
+
+    @Test
+    void theThresholdIsConfigurable() {
+        assertThat(kinds(new NoticeRules(0).draftsFor(checkIn(true, 1))))
+                .containsExactly(NoticeKind.CHILD_CHECKED_IN);
+        assertThat(kinds(new NoticeRules(5).draftsFor(checkIn(true, 5))))
+                .containsExactly(NoticeKind.CHILD_CHECKED_IN, NoticeKind.CREDITS_LOW);
+        assertThatThrownBy(() -> new NoticeRules(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void otherEventsCallForNoNotice() {
+        assertThat(rules.draftsFor(new MemberFrozenEvent(MEMBER, Sealed.of("x"), DESK, AT))).isEmpty();
+        assertThat(rules.draftsFor("not an event")).isEmpty();
+    }
+
+    @Test
+    void templateKeysFollowTheKind() {
+        assertThat(NoticeKind.CHILD_CHECKED_IN.template()).isEqualTo("notice.child-checked-in");
+        assertThat(NoticeKind.PROMOTED_FROM_WAITLIST.template()).isEqualTo("notice.promoted-from-waitlist");
+    }
+
+    private static ClassCheckedInEvent checkIn(boolean consumed, int creditsLeft) {
+        return new ClassCheckedInEvent(MEMBER, SESSION, PACK, consumed, creditsLeft, DESK, AT);
+    }
+
+    private static List<NoticeKind> kinds(List<NoticeDraft> drafts) {
+        return drafts.stream().map(NoticeDraft::kind).toList();
+    }
+}

@@ -86,6 +86,24 @@ public enum ErrorCode {
     FEEDBACK_SCORE_OUT_OF_RANGE(Kind.VALIDATION),
     TIME_BEFORE_ARRIVAL(Kind.RULE),
 
+    // the timetable: rooms, sessions, templates
+    /** The room is taken at that time by another class, party or event. */
+    ROOM_DOUBLE_BOOKED(Kind.CONFLICT),
+    ROOM_NAME_TAKEN(Kind.CONFLICT),
+    ROOM_TOO_SMALL(Kind.RULE),
+    SESSION_TIMES_INVALID(Kind.VALIDATION),
+    SESSION_CANCELLED(Kind.RULE),
+    SESSION_ALREADY_STARTED(Kind.RULE),
+    SESSION_ALREADY_ENDED(Kind.RULE),
+    SESSION_UNCHANGED(Kind.RULE),
+    TEMPLATE_INVALID(Kind.VALIDATION),
+    TEMPLATE_HAS_NO_SESSIONS(Kind.RULE),
+    ALREADY_BOOKED(Kind.RULE),
+    NOT_BOOKED(Kind.NOT_FOUND),
+    NOT_A_CLASS(Kind.RULE),
+    SESSION_FULL(Kind.RULE),
+    SESSION_NOT_STARTED(Kind.RULE),
+
     // audit and replay
     NOT_REPLAYABLE(Kind.RULE),
     REPLAY_IN_PROGRESS(Kind.CONFLICT),

@@ -10,14 +10,16 @@ public final class AggregateKinds {
             "visits", "VisitorSession",
             "complaints", "ComplaintCase",
             "shifts", "Shift",
-            "members", "MemberAccount");
+            "members", "MemberAccount",
+            "products", "Product");
 
     /** Package noun of the published language ({@code kernel.<noun>.command}) to aggregate type. */
     private static final Map<String, String> BY_PACKAGE = Map.of(
             "visit", "VisitorSession",
             "complaint", "ComplaintCase",
             "shift", "Shift",
-            "member", "MemberAccount");
+            "member", "MemberAccount",
+            "stock", "Product");
 
     private AggregateKinds() {
     }

@@ -168,6 +168,7 @@ async function loadDashboard(fresh = latest()) {
     getJson(`/api/views/attendance?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/complaints?centre=${c}&sla=BREACHED&sort=filedAt,desc&size=100${wait}`),
+    getJson(`/api/views/stock/below-reorder-level?centre=${c}${wait}`),
   ]);
   // managers only (auditors share this page): the outbox is not a view, so it is read on its own
   const notices = state.me.roles.includes('MANAGER')
@@ -181,8 +182,8 @@ async function loadDashboard(fresh = latest()) {
 /** Draws the last fetched figures; also after a language switch, without fetching again. */
 function render() {
   if (!state.data) return;
-  const [reception, messages, roster, complaints, kpis, sales, revenue, attendance, reconciliation, breached] =
-    state.data;
+  const [reception, messages, roster, complaints, kpis, sales, revenue, attendance, reconciliation, breached,
+    reorder] = state.data;
 
   figures('reception-figures', [
     ['total', number(reception.total)], ['calls', number(reception.calls)],
@@ -201,6 +202,10 @@ function render() {
   });
 
   table('messages', ['recipient', 'takenAt'], messages.items.map(m => [m.recipient, time(m.takenAt)]));
+
+  table('reorder', ['productCode', 'productName', 'onHand', 'reorderLevel'], reorder.products.map(p =>
+    [p.code, p.name, { text: number(p.onHand), cls: p.onHand === 0 ? 'bad' : 'warn', testid: `reorder-${p.code}` },
+      number(p.reorderLevel)]));
 
   table('roster', ['staff', 'post', 'planned', 'state'], roster.shifts.map(s => {
     let text = s.clockedOut ? t('done') : s.clockedIn ? t('onShift') : s.overdue ? t('overdue') : t('notYet');

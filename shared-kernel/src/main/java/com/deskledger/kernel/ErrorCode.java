@@ -131,6 +131,31 @@ public enum ErrorCode {
     NO_RESOLUTION_OFFERED(Kind.RULE),
     FOLLOW_UP_ALREADY_RECORDED(Kind.RULE),
 
+    // Product: the catalogue and the stock ledger
+    /** A product with this code is already in the centre's catalogue. */
+    PRODUCT_CODE_TAKEN(Kind.CONFLICT),
+    INVALID_PRODUCT(Kind.VALIDATION),
+    PRODUCT_INACTIVE(Kind.RULE),
+    /** A product that is only used (consumables, vouchers) cannot be sold. */
+    PRODUCT_NOT_FOR_SALE(Kind.RULE),
+    /** More than is on hand, for a product that takes no back-orders (or for an issue or a transfer). */
+    OUT_OF_STOCK(Kind.RULE),
+    INVALID_QUANTITY(Kind.VALIDATION),
+    MOVEMENT_ALREADY_RECORDED(Kind.CONFLICT),
+    STOCK_SALE_NOT_FOUND(Kind.NOT_FOUND),
+    RETURN_EXCEEDS_SOLD(Kind.RULE),
+    STOCKTAKE_NOT_FOUND(Kind.NOT_FOUND),
+    ADJUSTMENT_NOT_PENDING(Kind.RULE),
+    /** An approval the actor's role does not allow (a supervisor approves adjustments and purchases). */
+    APPROVAL_NEEDS_SUPERVISOR(Kind.FORBIDDEN),
+    TRANSFER_TO_SAME_CENTRE(Kind.RULE),
+    TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
+    TRANSFER_ALREADY_RECEIVED(Kind.CONFLICT),
+    PURCHASE_REQUEST_NOT_FOUND(Kind.NOT_FOUND),
+    PURCHASE_NOT_APPROVED(Kind.RULE),
+    PURCHASE_ALREADY_APPROVED(Kind.RULE),
+    DELIVERY_EXCEEDS_REQUEST(Kind.RULE),
+
     // tamper evidence
     /** A checkpoint receipt whose signature does not verify with any checkpoint key the application holds. */
     CHECKPOINT_RECEIPT_INVALID(Kind.RULE),

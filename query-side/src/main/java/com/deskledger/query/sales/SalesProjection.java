@@ -16,6 +16,9 @@ import com.deskledger.kernel.member.event.ProductsSoldEvent;
 import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
 import com.deskledger.kernel.member.event.RefundRejectedEvent;
 import com.deskledger.kernel.member.event.RefundRequestedEvent;
+import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.stock.event.StockSaleCancelledEvent;
+import com.deskledger.kernel.stock.event.StockSoldEvent;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import com.deskledger.kernel.visit.event.VisitStartedEvent;
 import com.deskledger.query.sales.SalesBatch.Sold;
@@ -23,6 +26,7 @@ import com.deskledger.query.web.ViewTables;
 import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.support.DataAccessUtils;
@@ -54,6 +58,8 @@ class SalesProjection {
     static final String REFUND = "REFUND";
     static final String PACKAGE = "PACKAGE";
     static final String PRODUCT = "PRODUCT";
+    /** The member of a walk-in sale's entries: none. */
+    static final String WALK_IN = "-";
 
     private final JdbcTemplate jdbc;
     private final ViewWrites writes;
@@ -166,6 +172,32 @@ class SalesProjection {
                     event.paymentMethod().name(), false, line.amount().minor(), line.amount().currency(),
                     event.at());
         }
+    }
+
+    /**
+     * A walk-in sale to a non-member (issue 17) is takings like a member's sale: one entry per product, member
+     * {@value #WALK_IN}; its item is the product's code. Member sales are counted from the member's own event.
+     */
+    @EventHandler
+    void on(StockSoldEvent event, EventMessage<?> message) {
+        if (event.walkIn()) {
+            Object centre = message.getMetaData().get(MetaDataKeys.CENTRE);
+            entry(walkInEntry(event.saleId().value(), event.productId().value()), String.valueOf(centre), WALK_IN,
+                    event.saleId().value(), null, SALE, PRODUCT, event.code().value(), event.category().name(),
+                    event.by().value(), event.paymentMethod().name(), false, event.amount().minor(),
+                    event.amount().currency(), event.at());
+        }
+    }
+
+    /** A walk-in sale refused after its stock was drawn was never takings (nothing to delete for a member's). */
+    @EventHandler
+    void on(StockSaleCancelledEvent event) {
+        writes.update("delete from sales_entry where entry_id = ?",
+                walkInEntry(event.saleId().value(), event.productId().value()));
+    }
+
+    private static String walkInEntry(String sale, String product) {
+        return "walk-in:" + sale + ":" + product;
     }
 
     @EventHandler

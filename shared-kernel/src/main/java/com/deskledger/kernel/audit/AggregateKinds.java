@@ -13,7 +13,8 @@ public final class AggregateKinds {
             "members", "MemberAccount",
             "rooms", "Room",
             "sessions", "ClassSession",
-            "class-templates", "ClassTemplate");
+            "class-templates", "ClassTemplate",
+            "products", "Product");
 
     /** Package noun of the published language ({@code kernel.<noun>.command}) to aggregate type. */
     private static final Map<String, String> BY_PACKAGE = Map.of(
@@ -23,7 +24,8 @@ public final class AggregateKinds {
             "member", "MemberAccount",
             "room", "Room",
             "session", "ClassSession",
-            "template", "ClassTemplate");
+            "template", "ClassTemplate",
+            "stock", "Product");
 
     private AggregateKinds() {
     }

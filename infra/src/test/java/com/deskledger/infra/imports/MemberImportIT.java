@@ -3,6 +3,8 @@ package com.deskledger.infra.imports;
 import com.deskledger.infra.DeskLedgerApplication;
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.ViewVerification;
+import com.deskledger.query.web.ProjectionPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ class MemberImportIT extends IntegrationTest {
 
     @Autowired
     Clock clock;
+    @Autowired
+    ProjectionPositions positions;
 
     /** The planted errors: ten kinds, three rows each (spreadsheet rows; the header is row 1). */
     private static final Map<Integer, String> PLANTED = new LinkedHashMap<>();
@@ -307,6 +311,9 @@ class MemberImportIT extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(eventsAfter);
         assertThat(http.post("imp-manager", "/api/imports/members/" + againId + "/commit", "{}").status())
                 .isEqualTo(409);
+
+        // every view (members, sales, attendance, audit log included) equals its rebuild from the events
+        ViewVerification.everyViewIdentical(http, jdbc, positions, List.of());
     }
 
     @Test

@@ -772,7 +772,6 @@ class MemberAccount {
     @EventSourcingHandler
     void on(MemberErasedEvent event) {
         erased = true;
-        noticeConsent = false;
     }
 
     /**

@@ -98,6 +98,7 @@ const LABELS = {
     'v.PACKAGE_EXPIRING': 'package expiring', 'v.BOOKING_CONFIRMED': 'booking confirmed',
     'v.PROMOTED_FROM_WAITLIST': 'promoted from the waitlist', 'v.CLASS_REMINDER': 'class reminder',
     'v.SESSION_MOVED': 'class moved', 'v.SESSION_CANCELLED': 'class cancelled',
+    'v.NOTICES_CONSENTED': 'consent to notices', 'v.NOTICES_WITHDRAWN': 'notices withdrawn',
   },
   zh: {
     username: '用户名', password: '密码', signIn: '登录', signOut: '退出', language: '语言',
@@ -192,6 +193,7 @@ const LABELS = {
     'v.CREDITS_LOW': '课时即将用完', 'v.PACKAGE_EXPIRING': '课程包即将到期', 'v.BOOKING_CONFIRMED': '预约成功',
     'v.PROMOTED_FROM_WAITLIST': '候补转正', 'v.CLASS_REMINDER': '上课提醒', 'v.SESSION_MOVED': '课程调整',
     'v.SESSION_CANCELLED': '课程取消',
+    'v.NOTICES_CONSENTED': '同意接收通知', 'v.NOTICES_WITHDRAWN': '撤回通知同意',
   },
 };
 

@@ -871,7 +871,6 @@ class MemberAccount {
     @EventSourcingHandler
     void on(MemberErasedEvent event) {
         erased = true;
-        noticeConsent = false;
     }
 
     /**

@@ -9,10 +9,13 @@ import com.deskledger.kernel.notice.NoticeKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place that says which event calls for which notices. The timetable's events (a booking confirmed, a
@@ -23,12 +26,40 @@ import java.util.Map;
 public class NoticeRules {
 
     private final int creditsLowThreshold;
+    private final List<Duration> classReminders;
 
-    public NoticeRules(@Value("${deskledger.notices.credits-low-threshold:2}") int creditsLowThreshold) {
+    public NoticeRules(@Value("${deskledger.notices.credits-low-threshold:2}") int creditsLowThreshold,
+                       @Value("${deskledger.notices.class-reminders:PT24H,PT2H}") List<Duration> classReminders) {
         if (creditsLowThreshold < 0) {
             throw new IllegalArgumentException("deskledger.notices.credits-low-threshold must be 0 or more");
         }
+        if (classReminders.stream().anyMatch(before -> before.isNegative() || before.isZero())) {
+            throw new IllegalArgumentException("deskledger.notices.class-reminders must be positive durations");
+        }
         this.creditsLowThreshold = creditsLowThreshold;
+        this.classReminders = List.copyOf(classReminders);
+    }
+
+    /** How long before a booked session its reminders go out (the timetable's reminder scan writes them). */
+    public List<Duration> classReminders() {
+        return classReminders;
+    }
+
+    /**
+     * The reminder {@code before} a session starting at {@code start}, for a scan of the timetable to hand to
+     * {@link NoticeOutbox#write} with {@link #clockKey}{@code (sessionId + "/" + before, start, CLASS_REMINDER)}.
+     */
+    public NoticeDraft classReminder(MemberId member, String sessionId, Instant start, Duration before) {
+        return new NoticeDraft(NoticeKind.CLASS_REMINDER, member, Map.of("sessionId", sessionId,
+                "scheduledStart", start.toString(), "before", before.toString()));
+    }
+
+    /**
+     * The idempotency key of a notice the clock causes (no event to name): what it is about and the instant it is
+     * about, so that every node may scan and the notice is written once per instant (a moved instant is told again).
+     */
+    public static String clockKey(String subject, Instant instant, NoticeKind kind) {
+        return subject + "@" + instant + ":" + kind.name();
     }
 
     /** The notices the event calls for, none for most events. */
@@ -51,11 +82,11 @@ public class NoticeRules {
      * A credit was taken and the pack it came from is down to the threshold or below: told at each such credit
      * (2 left, 1 left, none left with the default threshold), never when no credit was taken.
      */
-    private java.util.Optional<NoticeDraft> creditsLow(MemberId member, boolean consumed, Integer creditsLeft) {
+    private Optional<NoticeDraft> creditsLow(MemberId member, boolean consumed, Integer creditsLeft) {
         if (!consumed || creditsLeft == null || creditsLeft > creditsLowThreshold) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new NoticeDraft(NoticeKind.CREDITS_LOW, member,
+        return Optional.of(new NoticeDraft(NoticeKind.CREDITS_LOW, member,
                 Map.of("creditsLeft", Integer.toString(creditsLeft))));
     }
 

@@ -12,6 +12,7 @@ import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.notice.NoticeKind;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class NoticeRulesTest {
     private static final Instant AT = Instant.parse("2026-03-09T09:55:00Z");
     private static final ClassSession SESSION = new ClassSession("phonics-a1", START, "room 2");
 
-    private final NoticeRules rules = new NoticeRules(2);
+    private final NoticeRules rules = new NoticeRules(2, List.of(Duration.ofHours(24), Duration.ofHours(2)));
 
     @Test
     void aCheckInTellsTheGuardianWhichClassAndWhen() {
@@ -75,17 +76,31 @@ class NoticeRulesTest {
 
     @Test
     void theThresholdIsConfigurable() {
-        assertThat(kinds(new NoticeRules(0).draftsFor(checkIn(true, 1))))
+        assertThat(kinds(new NoticeRules(0, List.of()).draftsFor(checkIn(true, 1))))
                 .containsExactly(NoticeKind.CHILD_CHECKED_IN);
-        assertThat(kinds(new NoticeRules(5).draftsFor(checkIn(true, 5))))
+        assertThat(kinds(new NoticeRules(5, List.of()).draftsFor(checkIn(true, 5))))
                 .containsExactly(NoticeKind.CHILD_CHECKED_IN, NoticeKind.CREDITS_LOW);
-        assertThatThrownBy(() -> new NoticeRules(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NoticeRules(-1, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void otherEventsCallForNoNotice() {
         assertThat(rules.draftsFor(new MemberFrozenEvent(MEMBER, Sealed.of("x"), DESK, AT))).isEmpty();
         assertThat(rules.draftsFor("not an event")).isEmpty();
+    }
+
+    @Test
+    void classRemindersAreConfiguredAndKeyedByTheirInstant() {
+        assertThat(rules.classReminders()).containsExactly(Duration.ofHours(24), Duration.ofHours(2));
+        assertThat(rules.classReminder(MEMBER, "session-1", START, Duration.ofHours(2))).isEqualTo(new NoticeDraft(
+                NoticeKind.CLASS_REMINDER, MEMBER, Map.of("sessionId", "session-1", "scheduledStart",
+                START.toString(), "before", "PT2H")));
+        assertThat(NoticeRules.clockKey("session-1/PT2H", START, NoticeKind.CLASS_REMINDER))
+                .isEqualTo("session-1/PT2H@2026-03-09T10:00:00Z:CLASS_REMINDER");
+        assertThatThrownBy(() -> new NoticeRules(2, List.of(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NoticeRules(2, List.of(Duration.ofHours(-1))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

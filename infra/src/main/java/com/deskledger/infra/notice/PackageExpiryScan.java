@@ -2,6 +2,7 @@ package com.deskledger.infra.notice;
 
 import com.deskledger.command.notice.NoticeDraft;
 import com.deskledger.command.notice.NoticeOutbox;
+import com.deskledger.command.notice.NoticeRules;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.notice.NoticeKind;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ class PackageExpiryScan implements SmartLifecycle {
                 NoticeDraft draft = new NoticeDraft(NoticeKind.PACKAGE_EXPIRING,
                         MemberId.of((String) row.get("member_id")),
                         Map.of("purchaseId", purchase, "validUntil", until.toString()));
-                if (outbox.write(draft, purchase + "@" + until + ":" + NoticeKind.PACKAGE_EXPIRING.name(), null,
+                if (outbox.write(draft, NoticeRules.clockKey(purchase, until, NoticeKind.PACKAGE_EXPIRING), null,
                         now)) {
                     count++;
                 }

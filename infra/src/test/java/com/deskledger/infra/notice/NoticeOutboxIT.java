@@ -153,6 +153,21 @@ class NoticeOutboxIT extends IntegrationTest {
     }
 
     @Test
+    void theTimelineShowsConsentAndItsWithdrawalWithoutTheAddress() {
+        String member = desk.enrolChild("Notice Child Timeline");
+        desk.consent(member, "WECHAT", "wx-timeline-guardian");
+        long position = desk.expect(200, "/api/members/" + member + "/notice-consent", json("consented", false))
+                .get("position").asLong();
+        Http.Response response = http.get(DESK, "/api/views/members/" + member + "/timeline?position=" + position);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-DeskLedger-Consistent")).isEqualTo("true");
+        List<String> kinds = new java.util.ArrayList<>();
+        response.json().get("items").forEach(item -> kinds.add(item.get("kind").asText()));
+        assertThat(kinds).containsSubsequence("NOTICES_WITHDRAWN", "NOTICES_CONSENTED");
+        assertThat(response.text()).contains("WECHAT").doesNotContain("wx-timeline-guardian");
+    }
+
+    @Test
     void consentIsRefusedWhenMalformedOrForAnUnknownMember() {
         String member = desk.enrolChild("Notice Child Bad Input");
         assertProblem(http.post(DESK, "/api/members/" + member + "/notice-consent", json("channel", "SMS",

@@ -114,6 +114,7 @@ class StrictInputIT extends IntegrationTest {
         bodies.put(m + "/freeze", "{\"reason\":\"a trip\"}");
         bodies.put(m + "/contact", "{\"phone\":\"13900004444\",\"email\":\"x@y.cn\",\"guardianName\":\"G\","
                 + "\"guardianPhone\":\"13800005555\"}");
+        bodies.put(m + "/notice-consent", "{\"consented\":true,\"channel\":\"SMS\",\"address\":\"13800006666\"}");
         bodies.put("/api/shifts", "{\"centre\":\"edge\",\"staff\":\"s1\",\"date\":\"" + LocalDate.now()
                 + "\",\"post\":\"reception-duty\",\"start\":\"10:00\",\"end\":\"11:00\"}");
         String s = "/api/shifts/" + shift;

@@ -19,6 +19,7 @@ import com.deskledger.kernel.member.event.MemberFrozenEvent;
 import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.MemberUnfrozenEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
+import com.deskledger.kernel.member.event.NoticeConsentChangedEvent;
 import com.deskledger.kernel.member.event.PackagePurchasedEvent;
 import com.deskledger.kernel.member.event.ProductsSoldEvent;
 import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
@@ -268,6 +269,15 @@ class MembersProjection {
                 open(member, event.phone()), open(member, event.email()), open(member, event.guardianName()),
                 open(member, event.guardianPhone()), member.value(), ERASED);
         timeline(message, member, event.at(), "CONTACT_CHANGED", "Contact details changed by " + event.changedBy(),
+                null, null, null);
+    }
+
+    /** The guardian's consent to notices, in the timeline with its channel; the address stays out of the view. */
+    @EventHandler
+    void on(NoticeConsentChangedEvent event, DomainEventMessage<?> message) {
+        timeline(message, event.memberId(), event.at(), event.consented() ? "NOTICES_CONSENTED" : "NOTICES_WITHDRAWN",
+                event.consented() ? "Notices to the guardian by " + event.channel() + ", consent recorded by "
+                        + event.changedBy() : "Consent to notices withdrawn, recorded by " + event.changedBy(),
                 null, null, null);
     }
 

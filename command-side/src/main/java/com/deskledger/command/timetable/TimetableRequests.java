@@ -55,6 +55,14 @@ final class TimetableRequests {
     record Substitute(@NotBlank @Size(max = 100) String teacher) {
     }
 
+    /** A member named in a request about a session (booking, check-in, leave). */
+    record MemberRef(@NotBlank @Size(max = 64) String memberId) {
+    }
+
+    /** The teacher's head-count of the children in the room. */
+    record HeadCount(@NotNull @Min(0) @Max(Room.MAX_CAPACITY) Integer count, @Size(max = 100) String teacher) {
+    }
+
     record Cancel(@Size(max = 500) @FreeText String reason) {
 
         @Override

@@ -9,6 +9,7 @@ import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.timetable.RoomId;
 import com.deskledger.kernel.timetable.SessionId;
 import com.deskledger.kernel.timetable.SessionKind;
+import com.deskledger.kernel.timetable.session.command.BookPartyCommand;
 import com.deskledger.kernel.timetable.session.command.BookSessionCommand;
 import com.deskledger.kernel.timetable.session.command.CancelBookingCommand;
 import com.deskledger.kernel.timetable.session.command.CancelSessionCommand;
@@ -20,6 +21,7 @@ import com.deskledger.kernel.timetable.session.command.ScheduleSessionCommand;
 import com.deskledger.kernel.timetable.session.command.SubstituteTeacherCommand;
 import com.deskledger.kernel.timetable.session.event.BookingCancelledEvent;
 import com.deskledger.kernel.timetable.session.event.MemberWaitlistedEvent;
+import com.deskledger.kernel.timetable.session.event.PartyBookedEvent;
 import com.deskledger.kernel.timetable.session.event.SessionBookedEvent;
 import com.deskledger.kernel.timetable.session.event.SessionCancelledEvent;
 import com.deskledger.kernel.timetable.session.event.SessionCheckInRecordedEvent;
@@ -107,6 +109,36 @@ class ClassSession {
                 command.end(), command.places(), command.credits(), command.by(), command.at()));
         // in a constructor the event is applied once it returns: the state is not set yet
         scheduleSettlement(deadlines, command.centre(), command.end());
+    }
+
+    /**
+     * A birthday party takes a room like a class does (the room calendar keeps them apart); its places are its
+     * children, it costs no credit and members do not book it. No settlement deadline: nobody can be a no-show.
+     */
+    @CommandHandler
+    ClassSession(BookPartyCommand command) {
+        requireTimes(command.start(), command.end());
+        if (command.children() < 1) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a party has at least one child", "children");
+        }
+        if (command.children() > command.roomCapacity()) {
+            throw new DomainException(ErrorCode.ROOM_TOO_SMALL, "the room holds " + command.roomCapacity()
+                    + " people; the party has more children", "children");
+        }
+        if (!command.deposit().currency().equals(command.price().currency())) {
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the deposit is in the price's currency",
+                    "deposit.currency");
+        }
+        if (command.deposit().minor() > command.price().minor()) {
+            throw new DomainException(ErrorCode.PARTY_DEPOSIT_ABOVE_PRICE, "the deposit is at most the price",
+                    "deposit");
+        }
+        apply(new SessionScheduledEvent(command.sessionId(), command.centre(), SessionKind.PARTY, null,
+                command.title(), command.room(), command.roomName(), null, command.start(), command.end(),
+                command.children(), 0, command.by(), command.at()));
+        apply(new PartyBookedEvent(command.sessionId(), command.guardian(), command.children(), command.title(),
+                command.price(), command.deposit(), command.paymentMethod(), command.depositPurchase(), command.by(),
+                command.at()));
     }
 
     // ---------------------------------------------------------------- the timetable

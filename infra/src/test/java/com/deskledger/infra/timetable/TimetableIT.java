@@ -178,6 +178,9 @@ class TimetableIT extends IntegrationTest {
         assertThat(desk.json().get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         assertThat(http.post(DESK, "/api/timetable/rooms", "{\"name\":\"x\",\"kind\":\"HALL\",\"capacity\":3}")
                 .status()).isEqualTo(403);
+        Http.Response auditor = http.post("tt-audit", "/api/timetable/sessions", body);
+        assertThat(auditor.status()).isEqualTo(403);
+        assertThat(auditor.json().get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         Http.Response otherCentre = http.post("tt-super-b", "/api/timetable/sessions", body);
         assertThat(otherCentre.status()).as(otherCentre.text()).isEqualTo(404);
         assertThat(otherCentre.json().get("code").asText()).isEqualTo("NOT_FOUND");

@@ -169,6 +169,8 @@ async function loadDashboard(fresh = latest()) {
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/complaints?centre=${c}&sla=BREACHED&sort=filedAt,desc&size=100${wait}`),
     getJson(`/api/views/stock/below-reorder-level?centre=${c}${wait}`),
+    getJson(`/api/views/timetable?centre=${c}&date=${day}${wait}`),
+    getJson(`/api/views/timetable/templates?centre=${c}${wait}`),
   ]);
   // managers only (auditors share this page): the outbox is not a view, so it is read on its own
   const notices = state.me.roles.includes('MANAGER')
@@ -183,7 +185,7 @@ async function loadDashboard(fresh = latest()) {
 function render() {
   if (!state.data) return;
   const [reception, messages, roster, complaints, kpis, sales, revenue, attendance, reconciliation, breached,
-    reorder] = state.data;
+    reorder, timetable, templates] = state.data;
 
   figures('reception-figures', [
     ['total', number(reception.total)], ['calls', number(reception.calls)],
@@ -216,6 +218,7 @@ function render() {
 
   renderClasses(attendance, reconciliation);
   renderNotices(state.notices);
+  renderTimetable(timetable, templates);
 
   // breached cases first, then nearly due ones, then the rest by their next due time
   const byId = new Map();
@@ -271,6 +274,19 @@ function renderNotices(notices) {
     notices.notices.map(n => [code(n.kind),
       { text: code(n.status), cls: n.status === 'FAILED' ? 'bad' : n.status === 'PENDING' ? 'warn' : '' },
       time(n.createdAt), number(n.attempts), n.lastError || '–']));
+}
+
+/** The day's timetable (rooms, teachers, roster figures, head-count mismatches) and the template figures. */
+function renderTimetable(timetable, templates) {
+  table('timetable', ['starts', 'classCode', 'room', 'teacher', 'booked', 'waiting', 'present', 'onLeave',
+    'noShow', 'headCount'], timetable.sessions.map(s => [clock(s.start), s.cancelled ? `${s.title} · ${t('cancelled')}`
+    : s.title, s.roomName, s.teacher || '–', `${number(s.booked)} / ${number(s.places)}`, number(s.waiting),
+  number(s.present), number(s.onLeave), number(s.noShow),
+  s.headCount == null ? t('notCounted') : (s.headCountMismatch ? { text: `${number(s.headCount)} · ${t('mismatch')}`,
+    cls: 'bad', testid: `timetable-mismatch-${s.sessionId}` } : number(s.headCount))]));
+  table('templates', ['classCode', 'sessions', 'occupancy', 'waited', 'noShowRate', 'mismatches'],
+    templates.templates.map(r => [r.title, number(r.sessions), percent(r.occupancy), number(r.waited),
+      percent(r.noShowRate), number(r.headCountMismatches)]));
 }
 
 /** Today's class sessions with their attendance and the teachers' head-counts, mismatches flagged. */

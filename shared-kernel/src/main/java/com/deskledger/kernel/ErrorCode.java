@@ -103,6 +103,7 @@ public enum ErrorCode {
     NOT_A_CLASS(Kind.RULE),
     SESSION_FULL(Kind.RULE),
     SESSION_NOT_STARTED(Kind.RULE),
+    PARTY_DEPOSIT_ABOVE_PRICE(Kind.RULE),
 
     // audit and replay
     NOT_REPLAYABLE(Kind.RULE),

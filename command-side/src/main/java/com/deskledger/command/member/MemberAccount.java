@@ -25,6 +25,8 @@ import com.deskledger.kernel.member.command.ApproveRefundCommand;
 import com.deskledger.kernel.member.command.ChangeContactDetailsCommand;
 import com.deskledger.kernel.member.command.ChangeNoticeConsentCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
+import com.deskledger.kernel.member.command.HoldCreditCommand;
+import com.deskledger.kernel.member.command.ReleaseCreditCommand;
 import com.deskledger.kernel.member.command.EnrolMemberCommand;
 import com.deskledger.kernel.member.command.EraseMemberCommand;
 import com.deskledger.kernel.member.command.ImportMemberCommand;
@@ -41,6 +43,9 @@ import com.deskledger.kernel.member.command.SellProductsCommand;
 import com.deskledger.kernel.member.command.UnfreezeMemberCommand;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
+import com.deskledger.kernel.member.event.CreditHeldEvent;
+import com.deskledger.kernel.member.event.CreditHoldRefusedEvent;
+import com.deskledger.kernel.member.event.CreditReleasedEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
@@ -124,6 +129,11 @@ class MemberAccount {
     private Map<String, SettledSession> sessions = new HashMap<>();
     /** Whether the guardian consented to notices (absent from snapshots older than consent: none was given then). */
     private boolean noticeConsent;
+    /**
+     * Credits held for booked sessions of the timetable, by session id (the class code of its attendance), until a
+     * check-in, leave or no-show settles the session or a cancellation releases them.
+     */
+    private Map<String, Integer> holds = new HashMap<>();
 
     MemberAccount() {
         // for Axon
@@ -471,9 +481,11 @@ class MemberAccount {
                     command.at()));
             return null;
         }
-        PackageState pack = creditPackWithCredits().orElseThrow(() -> hasCreditPack()
-                ? new DomainException(ErrorCode.NO_CREDITS_LEFT, "no class credits left; renew to check in")
-                : new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class"));
+        PackageState pack = creditPackWithCredits()
+                .filter(p -> holds.containsKey(session.classCode()) || unheldCredits() > 0)
+                .orElseThrow(() -> hasCreditPack()
+                        ? new DomainException(ErrorCode.NO_CREDITS_LEFT, "no class credits left; renew to check in")
+                        : new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class"));
         apply(new ClassCheckedInEvent(id, session, pack.id, true, pack.creditsLeft - 1, command.checkedInBy(),
                 command.at()));
         return pack.creditsLeft;
@@ -513,6 +525,59 @@ class MemberAccount {
         Charge charge = command.policy().noShowConsumesCredit() ? charge(session) : Charge.NONE;
         apply(new NoShowRecordedEvent(id, session, charge.consumed(), charge.pack(), charge.creditsLeft(),
                 command.recordedBy(), command.at()));
+    }
+
+    /**
+     * Holds a session's credits for a booking: nothing under a time membership covering the session (recorded with
+     * the membership), else credits nobody else holds. Answers whether they are held; a second hold for the same
+     * session is the first one. {@code quiet}: a member who cannot hold them gets an event saying why instead of a
+     * refusal.
+     */
+    @CommandHandler
+    boolean handle(HoldCreditCommand command) {
+        if (holds.containsKey(command.session().value())) {
+            return true;
+        }
+        try {
+            requireNotErased();
+            requireNotFrozen();
+            Optional<PackageState> membership = membershipCovering(command.sessionStart());
+            PurchaseId coveredBy = membership.map(p -> p.id).orElse(null);
+            int credits = membership.isPresent() ? 0 : command.credits();
+            if (credits > 0 && !hasCreditPack()) {
+                throw new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class");
+            }
+            if (credits > unheldCredits()) {
+                throw new DomainException(ErrorCode.NO_CREDITS_LEFT, "not enough class credits left for this "
+                        + "booking; renew to book");
+            }
+            apply(new CreditHeldEvent(id, command.session(), command.sessionStart(), credits, coveredBy,
+                    command.by(), command.at()));
+            return true;
+        } catch (DomainException refused) {
+            if (!command.quiet()) {
+                throw refused;
+            }
+            apply(new CreditHoldRefusedEvent(id, command.session(), refused.code().name(), command.by(),
+                    command.at()));
+            return false;
+        }
+    }
+
+    /** Idempotent: a session with nothing held releases nothing. */
+    @CommandHandler
+    void handle(ReleaseCreditCommand command) {
+        Integer held = holds.get(command.session().value());
+        if (held != null) {
+            apply(new CreditReleasedEvent(id, command.session(), held, command.by(), command.at()));
+        }
+    }
+
+    /** Credits left in credit packs that no booking holds. */
+    private int unheldCredits() {
+        int left = packages.values().stream().filter(p -> p.kind == PackageKind.CREDIT_PACK)
+                .mapToInt(p -> p.creditsLeft).sum();
+        return left - holds.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** What an absence costs under a consuming policy: nothing under a membership, else a credit if one is left. */
@@ -813,6 +878,16 @@ class MemberAccount {
     }
 
     @EventSourcingHandler
+    void on(CreditHeldEvent event) {
+        holds.put(event.session().value(), event.credits());
+    }
+
+    @EventSourcingHandler
+    void on(CreditReleasedEvent event) {
+        holds.remove(event.session().value());
+    }
+
+    @EventSourcingHandler
     void on(ClassCheckedInEvent event) {
         settle(event.session(), AttendanceStatus.CHECKED_IN, event.at());
         consumed(event.coveredBy(), event.creditsLeft());
@@ -832,6 +907,7 @@ class MemberAccount {
 
     /** Records how a session was settled and forgets sessions too old to be recorded any more. */
     private void settle(ClassSession session, AttendanceStatus status, Instant at) {
+        holds.remove(session.classCode());
         Instant forgetBefore = at.minus(SESSION_MEMORY);
         sessions.values().removeIf(s -> s.start().isBefore(forgetBefore));
         sessions.put(session.key(), new SettledSession(status, session.scheduledStart()));

@@ -272,7 +272,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/check-ins")
-    @Operation(summary = "Check in to a class session: needs an active package, consumes a credit of a credit pack")
+    @Operation(summary = "Check in to a class session: needs an active package, consumes a credit of a credit pack",
+            deprecated = true, description = "Free-form class code, kept for existing clients; check in against a "
+            + "session of the timetable instead: POST /api/timetable/sessions/{id}/check-ins")
     ResponseEntity<Map<String, Object>> checkIn(@PathVariable String id,
                                                 @Valid @RequestBody MemberRequests.Session request,
                                                 @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
@@ -286,7 +288,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/leaves")
-    @Operation(summary = "Ask leave (请假) from a class session; a late one follows the centre's credit policy")
+    @Operation(summary = "Ask leave (请假) from a class session; a late one follows the centre's credit policy",
+            deprecated = true, description = "Free-form class code, kept for existing clients; use "
+            + "POST /api/timetable/sessions/{id}/leaves")
     ResponseEntity<Map<String, Object>> leave(@PathVariable String id,
                                               @Valid @RequestBody MemberRequests.Leave request,
                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
@@ -302,7 +306,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/no-shows")
-    @Operation(summary = "After a class started: the member neither came nor asked leave")
+    @Operation(summary = "After a class started: the member neither came nor asked leave", deprecated = true,
+            description = "Free-form class code, kept for existing clients; a session of the timetable records its "
+            + "no-shows by itself after the end")
     ResponseEntity<CommandAccepted> noShow(@PathVariable String id, @Valid @RequestBody MemberRequests.Session request,
                                            @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);

@@ -1,6 +1,7 @@
 package com.deskledger.command.timetable;
 
 import com.deskledger.kernel.timetable.room.command.AddRoomCommand;
+import com.deskledger.kernel.timetable.session.command.BookPartyCommand;
 import com.deskledger.kernel.timetable.session.command.MoveSessionCommand;
 import com.deskledger.kernel.timetable.session.command.ScheduleSessionCommand;
 import org.axonframework.commandhandling.CommandMessage;
@@ -29,6 +30,8 @@ class RoomCalendarGuard implements MessageHandlerInterceptor<CommandMessage<?>> 
         Object payload = unitOfWork.getMessage().getPayload();
         if (payload instanceof ScheduleSessionCommand schedule) {
             calendar.lockAndRequireFree(schedule.room(), schedule.start(), schedule.end(), schedule.sessionId());
+        } else if (payload instanceof BookPartyCommand party) {
+            calendar.lockAndRequireFree(party.room(), party.start(), party.end(), party.sessionId());
         } else if (payload instanceof MoveSessionCommand move) {
             calendar.lockAndRequireFree(move.room(), move.start(), move.end(), move.sessionId());
         } else if (payload instanceof AddRoomCommand add) {

@@ -1,5 +1,6 @@
 package com.deskledger.command.timetable;
 
+import com.deskledger.command.directory.AggregateDirectory;
 import com.deskledger.command.web.CommandAccepted;
 import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
@@ -8,14 +9,19 @@ import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.kernel.Money;
+import com.deskledger.kernel.MoneyLimits;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.TimeWindows;
+import com.deskledger.kernel.member.MemberId;
+import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.timetable.Occurrence;
 import com.deskledger.kernel.timetable.RoomId;
 import com.deskledger.kernel.timetable.SessionId;
 import com.deskledger.kernel.timetable.SessionKind;
 import com.deskledger.kernel.timetable.TemplateId;
 import com.deskledger.kernel.timetable.room.command.AddRoomCommand;
+import com.deskledger.kernel.timetable.session.command.BookPartyCommand;
 import com.deskledger.kernel.timetable.session.command.CancelSessionCommand;
 import com.deskledger.kernel.timetable.session.command.MoveSessionCommand;
 import com.deskledger.kernel.timetable.session.command.ScheduleSessionCommand;
@@ -58,15 +64,24 @@ class TimetableController {
     private final CentreCatalog centres;
     private final TimeWindows windows;
     private final int horizonDays;
+    private final AggregateDirectory directory;
+    private final MoneyLimits limits;
 
     TimetableController(CommandSender sender, Clock clock, RoomCalendar calendar, CentreCatalog centres,
-                        TimeWindows windows, @Value("${deskledger.timetable.horizon-days:28}") int horizonDays) {
+                        TimeWindows windows, @Value("${deskledger.timetable.horizon-days:28}") int horizonDays,
+                        AggregateDirectory directory, MoneyLimits limits) {
+        this.directory = directory;
+        this.limits = limits;
         this.sender = sender;
         this.clock = clock;
         this.calendar = calendar;
         this.centres = centres;
         this.windows = windows;
         this.horizonDays = horizonDays;
+    }
+
+    /** A party booked: the session that holds its room and the guardian's purchase that took the deposit. */
+    record PartyBooked(String id, long position, String depositPurchaseId) {
     }
 
     /** A template made, with the sessions it put on the timetable. */
@@ -148,6 +163,33 @@ class TimetableController {
         return created("/api/timetable/sessions/" + id.value(), accepted);
     }
 
+    @PostMapping("/parties")
+    @Operation(summary = "Book a room for a birthday party: package, price, deposit (taken now as a sale on the "
+            + "guardian's account, refunded like any sale), children, guardian; 409 ROOM_DOUBLE_BOOKED")
+    ResponseEntity<PartyBooked> party(@Valid @RequestBody TimetableRequests.Party request,
+                                      @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        CentreId centre = actor.centreOrOnly(request.centre());
+        Instant now = clock.instant();
+        windows.classSession().check(request.start(), now, "start");
+        windows.classSession().check(request.end(), now, "end");
+        RoomCalendar.RoomRow room = roomOf(request.room(), centre);
+        MemberId guardian = memberOf(request.guardian(), centre);
+        Money price = money(request.price(), centre, "price");
+        Money deposit = money(request.deposit(), centre, "deposit");
+        ClassSession.requireTimes(request.start(), request.end());
+        calendar.requireFree(room.roomId(), request.start(), request.end(), null);
+        SessionId id = SessionId.random();
+        PurchaseId purchase = PurchaseId.random();
+        CommandAccepted accepted = sender.send(new BookPartyCommand(id, centre, room.roomId(), room.name(),
+                room.capacity(), request.packageName().strip(), request.start(), request.end(), guardian,
+                request.children(), price, deposit, request.paymentMethod(), purchase, actor.user(), now),
+                id.value());
+        return ResponseEntity.created(URI.create("/api/timetable/sessions/" + id.value()))
+                .header(CommandResponses.POSITION_HEADER, Long.toString(accepted.position()))
+                .body(new PartyBooked(id.value(), accepted.position(),
+                        deposit.minor() == 0 ? null : purchase.value()));
+    }
+
     @PostMapping("/sessions/{id}/move")
     @Operation(summary = "Move a session that has not started to another time and/or room (supervisors)")
     ResponseEntity<CommandAccepted> move(@PathVariable String id, @Valid @RequestBody TimetableRequests.Move request,
@@ -200,6 +242,29 @@ class TimetableController {
         }
         return calendar.room(id).filter(room -> room.centre().equals(centre))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such room", "room"));
+    }
+
+    /** A member of the centre; any other id is as unknown as a made-up one. */
+    private MemberId memberOf(String raw, CentreId centre) {
+        MemberId member;
+        try {
+            member = MemberId.of(raw);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such member", "guardian");
+        }
+        directory.centreOf(member.value(), "MemberAccount").filter(centre::equals)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such member", "guardian"));
+        return member;
+    }
+
+    /** Money the centre takes, within the limit per amount (the members' rules). */
+    private Money money(TimetableRequests.Amount amount, CentreId centre, String field) {
+        String currency = amount.currency() != null ? amount.currency() : centres.currencyOf(centre);
+        if (!centres.acceptedCurrencies(centre).contains(currency)) {
+            throw new DomainException(ErrorCode.CURRENCY_NOT_ACCEPTED, "this centre does not take that currency",
+                    field + ".currency");
+        }
+        return limits.check(Money.of(amount.minor(), currency), field + ".minor");
     }
 
     private RoomCalendar.Booking bookingOf(String raw, Actor actor) {

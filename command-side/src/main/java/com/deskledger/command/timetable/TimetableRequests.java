@@ -2,13 +2,17 @@ package com.deskledger.command.timetable;
 
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.member.PaymentMethod;
 import com.deskledger.kernel.timetable.RoomKind;
 import com.deskledger.kernel.timetable.SessionKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.time.DayOfWeek;
@@ -48,11 +52,33 @@ final class TimetableRequests {
                            @NotNull @Min(0) @Max(ClassSession.MAX_CREDITS) Integer credits) {
     }
 
+    /** An amount in minor units; the currency defaults to the centre's. */
+    record Amount(@NotNull @PositiveOrZero Long minor, @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency) {
+    }
+
+    /**
+     * A birthday party in a room from {@code start} to {@code end}: the package, its price and the deposit taken now
+     * from the guardian (a member of the centre), the number of children.
+     */
+    record Party(CentreId centre, @NotBlank @Size(max = 64) String room, @NotNull Instant start, @NotNull Instant end,
+                 @NotBlank @Size(max = 64) String guardian, @NotNull @Min(1) @Max(Room.MAX_CAPACITY) Integer children,
+                 @NotBlank @Size(max = 100) String packageName, @NotNull @Valid Amount price,
+                 @NotNull @Valid Amount deposit, @NotNull PaymentMethod paymentMethod) {
+    }
+
     /** A new time and/or room; {@code room} left out keeps the room. */
     record Move(@Size(max = 64) String room, @NotNull Instant start, @NotNull Instant end) {
     }
 
     record Substitute(@NotBlank @Size(max = 100) String teacher) {
+    }
+
+    /** A member named in a request about a session (booking, check-in, leave). */
+    record MemberRef(@NotBlank @Size(max = 64) String memberId) {
+    }
+
+    /** The teacher's head-count of the children in the room. */
+    record HeadCount(@NotNull @Min(0) @Max(Room.MAX_CAPACITY) Integer count, @Size(max = 100) String teacher) {
     }
 
     record Cancel(@Size(max = 500) @FreeText String reason) {

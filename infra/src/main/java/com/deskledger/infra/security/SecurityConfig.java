@@ -49,7 +49,7 @@ public class SecurityConfig {
     /** The command APIs of the four aggregates, reads of them included. */
     static final String[] COMMAND_ROOTS = {"/api/visits", "/api/visits/**", "/api/complaints", "/api/complaints/**",
         "/api/members", "/api/members/**", "/api/shifts", "/api/shifts/**",
-        "/api/products", "/api/products/**"};
+        "/api/products", "/api/products/**", "/api/timetable", "/api/timetable/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -235,6 +235,61 @@ class StockLedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aPurchaseRequestIsApprovedBySupervisorAndReceivedInPartsAndEveryMovementIsInTheAuditSearch()
+            throws Exception {
+        String soap = supervisor.addProduct(CENTRE, "soap-hand", "CONSUMABLE", "USED", 1_200, 4);
+        String request = desk.created("/api/products/" + soap + "/purchase-requests", json("quantity", 10))
+                .get("requestId").asText();
+        String approval = "/api/products/" + soap + "/purchase-requests/" + request + "/approval";
+        Http.Response byDesk = http.post("stock-desk", approval, "");
+        assertThat(byDesk.status()).as(byDesk.text()).isEqualTo(403);
+        Http.Response early = http.post("stock-desk", "/api/products/" + soap + "/deliveries", json("quantity", 6,
+                "supplier", "Clean Co", "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(early.status()).as(early.text()).isEqualTo(422);
+        assertThat(early.json().get("code").asText()).isEqualTo("PURCHASE_NOT_APPROVED");
+        supervisor.ok(approval, "");
+        desk.created("/api/products/" + soap + "/deliveries", json("quantity", 6, "supplier", "Clean Co",
+                "unitCost", Map.of("minor", 500), "requestId", request));
+        desk.position = Math.max(desk.position, supervisor.position);
+        JsonNode open = openRequest(desk.view("/api/views/stock/requests?centre=" + CENTRE), request);
+        assertThat(open.get("received").asInt()).isEqualTo(6);
+        assertThat(open.get("approvedBy").asText()).isEqualTo("stock-super");
+        Http.Response beyond = http.post("stock-desk", "/api/products/" + soap + "/deliveries", json("quantity", 5,
+                "supplier", "Clean Co", "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(beyond.status()).as(beyond.text()).isEqualTo(422);
+        assertThat(beyond.json().get("code").asText()).isEqualTo("DELIVERY_EXCEEDS_REQUEST");
+        desk.created("/api/products/" + soap + "/deliveries", json("quantity", 4, "supplier", "Clean Co",
+                "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(openRequest(desk.view("/api/views/stock/requests?centre=" + CENTRE), request)).isNull();
+        assertThat(desk.as("stock-audit").state(soap).get("onHand").asInt()).isEqualTo(10);
+
+        // every movement is an event of the audit search, with who did it
+        long stored = eventCount(soap);
+        JsonNode found = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            found = http.get("stock-audit", "/api/audit/events?aggregate=" + soap + "&size=50").json();
+            if (found.get("items").size() == stored) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(found.get("items")).hasSize((int) stored);
+        List<String> types = new ArrayList<>();
+        found.get("items").forEach(e -> types.add(e.get("type").asText().replaceAll(".*\\.", "") + " "
+                + e.get("actor").asText()));
+        assertThat(types).contains("DeliveryReceivedEvent stock-desk", "PurchaseApprovedEvent stock-super");
+    }
+
+    private static JsonNode openRequest(JsonNode requests, String id) {
+        for (JsonNode row : requests.get("requests")) {
+            if (row.get("requestId").asText().equals(id)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void refusesBadInputAndWrongRoles() {
         Http.Response desks = http.post("stock-desk", "/api/products", json("centre", CENTRE, "code", "X1",
                 "name", "x", "category", "TOY", "use", "SOLD", "unitPrice", Map.of("minor", 1)));

@@ -2,10 +2,13 @@ package com.deskledger.infra.stock;
 
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +123,46 @@ class StockLedgerIT extends IntegrationTest {
             }
         }
         throw new AssertionError(code + " not in " + stock);
+    }
+
+    @Test
+    void aRefundAManagerApprovesAfterSevenDaysPutsTheGoodsBack() {
+        String kite = supervisor.addProduct(CENTRE, "toy-kite", "TOY", "SOLD", 6_000, 0);
+        desk.deliver(kite, 4, 3_000);
+        String member = desk.enrolAdult(CENTRE, "Li Na", "13900002222");
+        Instant sold = Instant.now();
+        try {
+            TestClock.pin(sold);
+            Http.Response sale = desk.sell(member, "TOY-KITE", 2, 6_000);
+            assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+            TestClock.pin(sold.plus(Duration.ofDays(8)));
+            JsonNode refund = desk.created("/api/members/" + member + "/refunds", json("purchaseId",
+                    sale.json().get("purchaseId").asText(), "reason", "broken"));
+            assertThat(refund.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+            assertThat(desk.as("stock-audit").state(kite).get("onHand").asInt()).as("not back yet").isEqualTo(2);
+            desk.as("stock-manager").ok("/api/members/" + member + "/refunds/" + refund.get("refundId").asText()
+                    + "/approval", "");
+            assertThat(desk.as("stock-audit").state(kite).get("onHand").asInt()).isEqualTo(4);
+        } finally {
+            TestClock.unpin();
+        }
+    }
+
+    @Test
+    void aSaleTheMemberRefusesGivesItsStockBack() {
+        String yoyo = supervisor.addProduct(CENTRE, "toy-yoyo", "TOY", "SOLD", 1_000, 0);
+        desk.deliver(yoyo, 3, 400);
+        String member = desk.enrolAdult(CENTRE, "Zhao Lei", "13900003333");
+        desk.as("stock-manager").ok("/api/members/" + member + "/erasure", "");
+        long events = eventCount(member);
+        Http.Response refused = desk.sell(member, "TOY-YOYO", 1, 1_000);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("MEMBER_ERASED");
+        assertThat(eventCount(member)).isEqualTo(events);
+        assertThat(desk.as("stock-audit").state(yoyo).get("onHand").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domainevententry where aggregateidentifier = ?
+                and payloadtype like '%StockSaleCancelledEvent'""", Long.class, yoyo)).isEqualTo(1);
     }
 
     @Test

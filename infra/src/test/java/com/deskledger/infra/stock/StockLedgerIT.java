@@ -166,6 +166,24 @@ class StockLedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aProductTakingBackOrdersOwesWhatItCannotHandOverAndTheNextDeliveryFillsItFirst() {
+        String puzzle = supervisor.created("/api/products", json("centre", CENTRE, "code", "toy-puzzle", "name",
+                "Puzzle", "category", "TOY", "use", "SOLD", "unitPrice", Map.of("minor", 4_500), "backOrders", true))
+                .get("id").asText();
+        desk.deliver(puzzle, 1, 2_000);
+        Http.Response sale = desk.walkIn(CENTRE, "TOY-PUZZLE", 3, "CARD");
+        assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+        desk.position = Math.max(desk.position, sale.json().get("position").asLong());
+        JsonNode owed = product(desk.view("/api/views/stock?centre=" + CENTRE), "TOY-PUZZLE");
+        assertThat(owed.get("onHand").asInt()).isZero();
+        assertThat(owed.get("backOrdered").asInt()).isEqualTo(2);
+        desk.deliver(puzzle, 5, 2_000);
+        JsonNode filled = product(desk.view("/api/views/stock?centre=" + CENTRE), "TOY-PUZZLE");
+        assertThat(filled.get("onHand").asInt()).isEqualTo(3);
+        assertThat(filled.get("backOrdered").asInt()).isZero();
+    }
+
+    @Test
     void aSaleOfTwoProductsGivesBackTheFirstWhenTheSecondIsOutOfStock() {
         String car = supervisor.addProduct(CENTRE, "toy-car", "TOY", "SOLD", 5_000, 0);
         String book = supervisor.addProduct(CENTRE, "book-abc", "BOOK", "SOLD", 3_000, 0);

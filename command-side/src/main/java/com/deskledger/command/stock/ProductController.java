@@ -88,7 +88,7 @@ class ProductController {
 
     @PostMapping
     @Operation(summary = "SUPERVISOR: add a product to the centre's catalogue (code unique per centre)")
-    ResponseEntity<Map<String, Object>> add(@Valid @RequestBody ProductRequests.Add request,
+    ResponseEntity<Map<String, Object>> add(@Valid @RequestBody ProductRequests.ProductAdd request,
                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireSupervisor(actor, "change the catalogue");
         CentreId centre = actor.centreOrOnly(request.centre());
@@ -112,7 +112,8 @@ class ProductController {
 
     @PostMapping("/{id}/changes")
     @Operation(summary = "SUPERVISOR: change name, category, use, price, reorder level, back-orders or active")
-    ResponseEntity<CommandAccepted> change(@PathVariable String id, @Valid @RequestBody ProductRequests.Change request,
+    ResponseEntity<CommandAccepted> change(@PathVariable String id,
+                                           @Valid @RequestBody ProductRequests.ProductChange request,
                                            @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireSupervisor(actor, "change the catalogue");
         ProductId product = productId(id);
@@ -127,7 +128,7 @@ class ProductController {
     @Operation(summary = "Receive a delivery: quantity, supplier, unit cost, delivery note; optionally against an "
             + "approved purchase request (partial deliveries allowed)")
     ResponseEntity<Map<String, Object>> deliver(@PathVariable String id,
-                                                @Valid @RequestBody ProductRequests.Delivery request,
+                                                @Valid @RequestBody ProductRequests.StockDelivery request,
                                                 @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ProductId product = productId(id);
         CentreId centre = centreOf(product);
@@ -147,7 +148,7 @@ class ProductController {
     @PostMapping("/{id}/issues")
     @Operation(summary = "Issue without sale: a gift, a parking voucher, a consumable used, damaged goods")
     ResponseEntity<Map<String, Object>> issue(@PathVariable String id,
-                                              @Valid @RequestBody ProductRequests.Issue request,
+                                              @Valid @RequestBody ProductRequests.StockIssue request,
                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ProductId product = productId(id);
         MovementId issue = MovementId.random();
@@ -162,7 +163,7 @@ class ProductController {
     @Operation(summary = "A stocktake's count: a difference is adjusted (shrinkage or surplus, with a reason); above "
             + "the approval limit at cost it waits for a SUPERVISOR unless one counted")
     ResponseEntity<Map<String, Object>> count(@PathVariable String id,
-                                              @Valid @RequestBody ProductRequests.Count request,
+                                              @Valid @RequestBody ProductRequests.Stocktake request,
                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ProductId product = productId(id);
         CentreId centre = centreOf(product);
@@ -191,7 +192,7 @@ class ProductController {
     @PostMapping("/{id}/transfers")
     @Operation(summary = "Send goods to another centre: they are in transit until that centre receives them")
     ResponseEntity<Map<String, Object>> send(@PathVariable String id,
-                                             @Valid @RequestBody ProductRequests.Transfer request,
+                                             @Valid @RequestBody ProductRequests.StockTransfer request,
                                              @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ProductId product = productId(id);
         if (!centres.exists(request.destination())) {
@@ -235,7 +236,8 @@ class ProductController {
     @PostMapping("/{id}/purchase-requests")
     @Operation(summary = "Ask to buy (消费品采购); a SUPERVISOR approves, deliveries are received against it")
     ResponseEntity<Map<String, Object>> requestPurchase(@PathVariable String id,
-                                                        @Valid @RequestBody ProductRequests.PurchaseRequest request,
+                                                        @Valid @RequestBody
+                                                        ProductRequests.StockPurchaseRequest request,
                                                         @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ProductId product = productId(id);
         PurchaseRequestId requestId = PurchaseRequestId.random();
@@ -309,7 +311,7 @@ class ProductController {
     }
 
     /** An amount in a currency the centre takes, at most the configured maximum. */
-    private Money money(ProductRequests.Amount amount, CentreId centre, String field) {
+    private Money money(ProductRequests.StockAmount amount, CentreId centre, String field) {
         String currency = amount.currency() != null ? amount.currency() : centres.currencyOf(centre);
         if (!centres.acceptedCurrencies(centre).contains(currency)) {
             throw new DomainException(ErrorCode.CURRENCY_NOT_ACCEPTED, "this centre does not take that currency",

@@ -27,33 +27,36 @@ final class ProductRequests {
     }
 
     /** An amount: minor units and an optional ISO 4217 code (the centre's currency when left out). */
-    record Amount(@NotNull @PositiveOrZero Long minor, @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency) {
+    record StockAmount(@NotNull @PositiveOrZero Long minor,
+                       @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
-    record Add(CentreId centre, @NotBlank @Size(max = 50) @Pattern(regexp = CODE) String code,
-               @NotBlank @Size(max = 100) String name, @NotNull StockCategory category, @NotNull ProductUse use,
-               @NotNull @Valid Amount unitPrice, @Min(0) @Max(1_000_000) Integer reorderLevel, Boolean backOrders) {
+    record ProductAdd(CentreId centre, @NotBlank @Size(max = 50) @Pattern(regexp = CODE) String code,
+                      @NotBlank @Size(max = 100) String name, @NotNull StockCategory category,
+                      @NotNull ProductUse use, @NotNull @Valid StockAmount unitPrice,
+                      @Min(0) @Max(1_000_000) Integer reorderLevel, Boolean backOrders) {
     }
 
-    record Change(@Size(max = 100) String name, StockCategory category, ProductUse use, @Valid Amount unitPrice,
-                  @Min(0) @Max(1_000_000) Integer reorderLevel, Boolean backOrders, Boolean active) {
+    record ProductChange(@Size(max = 100) String name, StockCategory category, ProductUse use,
+                         @Valid StockAmount unitPrice, @Min(0) @Max(1_000_000) Integer reorderLevel,
+                         Boolean backOrders, Boolean active) {
     }
 
-    record Delivery(@NotNull @Min(1) @Max(100_000) Integer quantity, @NotBlank @Size(max = 100) String supplier,
-                    @NotNull @Valid Amount unitCost, @Size(max = 50) String deliveryNote,
-                    @Size(max = 64) String requestId) {
+    record StockDelivery(@NotNull @Min(1) @Max(100_000) Integer quantity,
+                         @NotBlank @Size(max = 100) String supplier, @NotNull @Valid StockAmount unitCost,
+                         @Size(max = 50) String deliveryNote, @Size(max = 64) String requestId) {
     }
 
-    record Issue(@NotNull @Min(1) @Max(100_000) Integer quantity, @NotNull IssueReason reason) {
+    record StockIssue(@NotNull @Min(1) @Max(100_000) Integer quantity, @NotNull IssueReason reason) {
     }
 
-    record Count(@NotNull @Min(0) @Max(100_000) Integer counted, AdjustmentReason reason) {
+    record Stocktake(@NotNull @Min(0) @Max(100_000) Integer counted, AdjustmentReason reason) {
     }
 
-    record Transfer(@NotNull CentreId destination, @NotNull @Min(1) @Max(100_000) Integer quantity) {
+    record StockTransfer(@NotNull CentreId destination, @NotNull @Min(1) @Max(100_000) Integer quantity) {
     }
 
-    record PurchaseRequest(@NotNull @Min(1) @Max(100_000) Integer quantity) {
+    record StockPurchaseRequest(@NotNull @Min(1) @Max(100_000) Integer quantity) {
     }
 
     record WalkInSale(CentreId centre, @NotEmpty @Size(max = 50) List<@NotNull @Valid WalkInLine> lines,

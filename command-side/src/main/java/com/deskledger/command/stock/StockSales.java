@@ -5,6 +5,7 @@ import com.deskledger.command.web.CommandAccepted;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
+import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Money;
 import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.MemberId;
@@ -91,7 +92,7 @@ public class StockSales {
             Optional<ProductId> product = productOf(centre, line.productCode());
             if (product.isEmpty()) {
                 if (catalogueOnly) {
-                    throw new DomainException(com.deskledger.kernel.ErrorCode.NOT_FOUND,
+                    throw new DomainException(ErrorCode.NOT_FOUND,
                             "no such product in this centre's catalogue", line.field() + ".productCode");
                 }
                 continue;
@@ -153,7 +154,7 @@ public class StockSales {
                         entry.getKey().value()).position());
             } catch (RuntimeException refused) {
                 DomainException cause = domainCause(refused).orElseThrow(() -> refused);
-                if (cause.code() != com.deskledger.kernel.ErrorCode.STOCK_SALE_NOT_FOUND) {
+                if (cause.code() != ErrorCode.STOCK_SALE_NOT_FOUND) {
                     throw refused;
                 }
                 // sold before the product was in the catalogue: nothing of it was ever drawn

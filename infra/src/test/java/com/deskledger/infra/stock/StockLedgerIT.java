@@ -2,10 +2,13 @@ package com.deskledger.infra.stock;
 
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +126,64 @@ class StockLedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aRefundAManagerApprovesAfterSevenDaysPutsTheGoodsBack() {
+        String kite = supervisor.addProduct(CENTRE, "toy-kite", "TOY", "SOLD", 6_000, 0);
+        desk.deliver(kite, 4, 3_000);
+        String member = desk.enrolAdult(CENTRE, "Li Na", "13900002222");
+        Instant sold = Instant.now();
+        try {
+            TestClock.pin(sold);
+            Http.Response sale = desk.sell(member, "TOY-KITE", 2, 6_000);
+            assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+            TestClock.pin(sold.plus(Duration.ofDays(8)));
+            JsonNode refund = desk.created("/api/members/" + member + "/refunds", json("purchaseId",
+                    sale.json().get("purchaseId").asText(), "reason", "broken"));
+            assertThat(refund.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+            assertThat(desk.as("stock-audit").state(kite).get("onHand").asInt()).as("not back yet").isEqualTo(2);
+            desk.as("stock-manager").ok("/api/members/" + member + "/refunds/" + refund.get("refundId").asText()
+                    + "/approval", "");
+            assertThat(desk.as("stock-audit").state(kite).get("onHand").asInt()).isEqualTo(4);
+        } finally {
+            TestClock.unpin();
+        }
+    }
+
+    @Test
+    void aSaleTheMemberRefusesGivesItsStockBack() {
+        String yoyo = supervisor.addProduct(CENTRE, "toy-yoyo", "TOY", "SOLD", 1_000, 0);
+        desk.deliver(yoyo, 3, 400);
+        String member = desk.enrolAdult(CENTRE, "Zhao Lei", "13900003333");
+        desk.as("stock-manager").ok("/api/members/" + member + "/erasure", "");
+        long events = eventCount(member);
+        Http.Response refused = desk.sell(member, "TOY-YOYO", 1, 1_000);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("MEMBER_ERASED");
+        assertThat(eventCount(member)).isEqualTo(events);
+        assertThat(desk.as("stock-audit").state(yoyo).get("onHand").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domainevententry where aggregateidentifier = ?
+                and payloadtype like '%StockSaleCancelledEvent'""", Long.class, yoyo)).isEqualTo(1);
+    }
+
+    @Test
+    void aProductTakingBackOrdersOwesWhatItCannotHandOverAndTheNextDeliveryFillsItFirst() {
+        String puzzle = supervisor.created("/api/products", json("centre", CENTRE, "code", "toy-puzzle", "name",
+                "Puzzle", "category", "TOY", "use", "SOLD", "unitPrice", Map.of("minor", 4_500), "backOrders", true))
+                .get("id").asText();
+        desk.deliver(puzzle, 1, 2_000);
+        Http.Response sale = desk.walkIn(CENTRE, "TOY-PUZZLE", 3, "CARD");
+        assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+        desk.position = Math.max(desk.position, sale.json().get("position").asLong());
+        JsonNode owed = product(desk.view("/api/views/stock?centre=" + CENTRE), "TOY-PUZZLE");
+        assertThat(owed.get("onHand").asInt()).isZero();
+        assertThat(owed.get("backOrdered").asInt()).isEqualTo(2);
+        desk.deliver(puzzle, 5, 2_000);
+        JsonNode filled = product(desk.view("/api/views/stock?centre=" + CENTRE), "TOY-PUZZLE");
+        assertThat(filled.get("onHand").asInt()).isEqualTo(3);
+        assertThat(filled.get("backOrdered").asInt()).isZero();
+    }
+
+    @Test
     void aSaleOfTwoProductsGivesBackTheFirstWhenTheSecondIsOutOfStock() {
         String car = supervisor.addProduct(CENTRE, "toy-car", "TOY", "SOLD", 5_000, 0);
         String book = supervisor.addProduct(CENTRE, "book-abc", "BOOK", "SOLD", 3_000, 0);
@@ -232,6 +293,61 @@ class StockLedgerIT extends IntegrationTest {
             assertThat(verify.status()).as(verify.text()).isEqualTo(200);
             assertThat(verify.json().get("identical").asBoolean()).as(view + ": " + verify.text()).isTrue();
         }
+    }
+
+    @Test
+    void aPurchaseRequestIsApprovedBySupervisorAndReceivedInPartsAndEveryMovementIsInTheAuditSearch()
+            throws Exception {
+        String soap = supervisor.addProduct(CENTRE, "soap-hand", "CONSUMABLE", "USED", 1_200, 4);
+        String request = desk.created("/api/products/" + soap + "/purchase-requests", json("quantity", 10))
+                .get("requestId").asText();
+        String approval = "/api/products/" + soap + "/purchase-requests/" + request + "/approval";
+        Http.Response byDesk = http.post("stock-desk", approval, "");
+        assertThat(byDesk.status()).as(byDesk.text()).isEqualTo(403);
+        Http.Response early = http.post("stock-desk", "/api/products/" + soap + "/deliveries", json("quantity", 6,
+                "supplier", "Clean Co", "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(early.status()).as(early.text()).isEqualTo(422);
+        assertThat(early.json().get("code").asText()).isEqualTo("PURCHASE_NOT_APPROVED");
+        supervisor.ok(approval, "");
+        desk.created("/api/products/" + soap + "/deliveries", json("quantity", 6, "supplier", "Clean Co",
+                "unitCost", Map.of("minor", 500), "requestId", request));
+        desk.position = Math.max(desk.position, supervisor.position);
+        JsonNode open = openRequest(desk.view("/api/views/stock/requests?centre=" + CENTRE), request);
+        assertThat(open.get("received").asInt()).isEqualTo(6);
+        assertThat(open.get("approvedBy").asText()).isEqualTo("stock-super");
+        Http.Response beyond = http.post("stock-desk", "/api/products/" + soap + "/deliveries", json("quantity", 5,
+                "supplier", "Clean Co", "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(beyond.status()).as(beyond.text()).isEqualTo(422);
+        assertThat(beyond.json().get("code").asText()).isEqualTo("DELIVERY_EXCEEDS_REQUEST");
+        desk.created("/api/products/" + soap + "/deliveries", json("quantity", 4, "supplier", "Clean Co",
+                "unitCost", Map.of("minor", 500), "requestId", request));
+        assertThat(openRequest(desk.view("/api/views/stock/requests?centre=" + CENTRE), request)).isNull();
+        assertThat(desk.as("stock-audit").state(soap).get("onHand").asInt()).isEqualTo(10);
+
+        // every movement is an event of the audit search, with who did it
+        long stored = eventCount(soap);
+        JsonNode found = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            found = http.get("stock-audit", "/api/audit/events?aggregate=" + soap + "&size=50").json();
+            if (found.get("items").size() == stored) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(found.get("items")).hasSize((int) stored);
+        List<String> types = new ArrayList<>();
+        found.get("items").forEach(e -> types.add(e.get("type").asText().replaceAll(".*\\.", "") + " "
+                + e.get("actor").asText()));
+        assertThat(types).contains("DeliveryReceivedEvent stock-desk", "PurchaseApprovedEvent stock-super");
+    }
+
+    private static JsonNode openRequest(JsonNode requests, String id) {
+        for (JsonNode row : requests.get("requests")) {
+            if (row.get("requestId").asText().equals(id)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     @Test

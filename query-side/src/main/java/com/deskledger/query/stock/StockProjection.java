@@ -6,11 +6,14 @@ import com.deskledger.kernel.stock.MovementKind;
 import com.deskledger.kernel.stock.event.DeliveryReceivedEvent;
 import com.deskledger.kernel.stock.event.ProductAddedEvent;
 import com.deskledger.kernel.stock.event.ProductChangedEvent;
+import com.deskledger.kernel.stock.event.PurchaseApprovedEvent;
+import com.deskledger.kernel.stock.event.PurchaseRequestedEvent;
 import com.deskledger.kernel.stock.event.StockAdjustedEvent;
 import com.deskledger.kernel.stock.event.StockIssuedEvent;
 import com.deskledger.kernel.stock.event.StockReturnedEvent;
 import com.deskledger.kernel.stock.event.StockSaleCancelledEvent;
 import com.deskledger.kernel.stock.event.StockSoldEvent;
+import com.deskledger.kernel.stock.event.StocktakeCountedEvent;
 import com.deskledger.kernel.stock.event.TransferReceivedEvent;
 import com.deskledger.kernel.stock.event.TransferSentEvent;
 import com.deskledger.query.web.ViewTables;
@@ -34,7 +37,7 @@ import java.util.List;
  * upsert or a set of values, so an event applied twice leaves the same rows.
  */
 @Component
-@ViewTables({"stock_product", "stock_movement", "stock_transfer"})
+@ViewTables({"stock_product", "stock_movement", "stock_transfer", "stock_request"})
 @ProcessingGroup(StockProjection.PROCESSING_GROUP)
 class StockProjection {
 
@@ -77,6 +80,44 @@ class StockProjection {
         movement(message, event.productId().value(), MovementKind.DELIVERY, event.quantity(), event.onHandAfter(),
                 null, event.deliveryId().value(), event.unitCost().times(event.quantity()), event.by().value(),
                 event.at());
+        if (event.requestId() != null) {
+            writes.update("update stock_movement set request_id = ? where event_id = ?", event.requestId().value(),
+                    message.getIdentifier());
+        }
+    }
+
+    @EventHandler
+    void on(PurchaseRequestedEvent event, EventMessage<?> message) {
+        request(message, event.requestId().value(), event.productId().value(), "PURCHASE", event.quantity(), null,
+                null, event.by().value(), event.at());
+    }
+
+    @EventHandler
+    void on(PurchaseApprovedEvent event) {
+        approved(event.requestId().value(), event.by().value(), event.at());
+    }
+
+    @EventHandler
+    void on(StocktakeCountedEvent event, EventMessage<?> message) {
+        if (event.awaitingApproval()) {
+            request(message, event.stocktakeId().value(), event.productId().value(), "STOCKTAKE", event.difference(),
+                    event.valueAtCost(), event.reason().name(), event.by().value(), event.at());
+        }
+    }
+
+    private void request(EventMessage<?> message, String request, String product, String kind, int quantity,
+                         Money value, String reason, String by, Instant at) {
+        writes.update("""
+                insert into stock_request (request_id, product_id, centre, kind, quantity, value_minor, currency,
+                    reason, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (request_id) do nothing""",
+                request, product, centreOf(message), kind, quantity, value == null ? null : value.minor(),
+                value == null ? null : value.currency(), reason, by, ts(at));
+    }
+
+    private void approved(String request, String by, Instant at) {
+        writes.update("update stock_request set approved_by = ?, approved_at = ? where request_id = ?",
+                by, ts(at), request);
     }
 
     @EventHandler
@@ -110,6 +151,8 @@ class StockProjection {
 
     @EventHandler
     void on(StockAdjustedEvent event, EventMessage<?> message) {
+        // an adjustment made at once leaves no request; one approved later settles its stocktake's request
+        approved(event.stocktakeId().value(), event.approvedBy().value(), event.at());
         stock(event.productId().value(), event.onHandAfter(), null, null, event.at());
         movement(message, event.productId().value(), MovementKind.ADJUSTMENT, event.difference(),
                 event.onHandAfter(), event.reason().name(), event.stocktakeId().value(), event.valueAtCost(),
@@ -173,7 +216,7 @@ class StockProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("stock_product", "stock_movement", "stock_transfer")) {
+        for (String table : List.of("stock_product", "stock_movement", "stock_transfer", "stock_request")) {
             jdbc.update("delete from " + table);
         }
     }

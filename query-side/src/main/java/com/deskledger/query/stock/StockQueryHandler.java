@@ -4,9 +4,12 @@ import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.stock.ProductId;
 import com.deskledger.kernel.stock.query.FindMovementsQuery;
+import com.deskledger.kernel.stock.query.FindOpenRequestsQuery;
 import com.deskledger.kernel.stock.query.FindShrinkageQuery;
 import com.deskledger.kernel.stock.query.FindStockQuery;
 import com.deskledger.kernel.stock.query.MovementRow;
+import com.deskledger.kernel.stock.query.OpenRequest;
+import com.deskledger.kernel.stock.query.OpenRequests;
 import com.deskledger.kernel.stock.query.Shrinkage;
 import com.deskledger.kernel.stock.query.ShrinkageRow;
 import com.deskledger.kernel.stock.query.StockMovements;
@@ -84,6 +87,28 @@ class StockQueryHandler {
         }, query.productId().value());
         StockMovements found = product.get(0);
         return new StockMovements(found.productId(), found.centre(), found.code(), found.name(), rows);
+    }
+
+    @QueryHandler
+    OpenRequests requests(FindOpenRequestsQuery query) {
+        List<OpenRequest> rows = jdbc.query("""
+                select r.*, p.code, p.name, coalesce((select sum(m.quantity) from stock_movement m
+                    where m.request_id = r.request_id), 0) as received
+                from stock_request r join stock_product p on p.product_id = r.product_id
+                where r.centre = ?
+                order by r.requested_at, r.request_id""", (rs, n) -> {
+            long value = rs.getLong("value_minor");
+            Long valueMinor = rs.wasNull() ? null : value;
+            Timestamp approved = rs.getTimestamp("approved_at");
+            return new OpenRequest(rs.getString("kind"), rs.getString("request_id"),
+                    ProductId.of(rs.getString("product_id")), rs.getString("code"), rs.getString("name"),
+                    rs.getInt("quantity"), (int) ExactSums.of(rs, "received"), valueMinor, rs.getString("currency"),
+                    rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                    rs.getString("approved_by"), approved == null ? null : approved.toInstant());
+        }, query.centre().value());
+        List<OpenRequest> open = rows.stream().filter(r -> r.approvedAt() == null
+                || ("PURCHASE".equals(r.kind()) && r.received() < r.quantity())).toList();
+        return new OpenRequests(query.centre(), open);
     }
 
     @QueryHandler

@@ -7,8 +7,10 @@ import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.stock.ProductId;
 import com.deskledger.kernel.stock.query.FindMovementsQuery;
+import com.deskledger.kernel.stock.query.FindOpenRequestsQuery;
 import com.deskledger.kernel.stock.query.FindShrinkageQuery;
 import com.deskledger.kernel.stock.query.FindStockQuery;
+import com.deskledger.kernel.stock.query.OpenRequests;
 import com.deskledger.kernel.stock.query.Shrinkage;
 import com.deskledger.kernel.stock.query.StockMovements;
 import com.deskledger.kernel.stock.query.StockOnHand;
@@ -129,6 +131,18 @@ class StockViewController {
         }
         actor.requireCentre(movements.centre());
         return ViewResponses.ok(consistent, movements);
+    }
+
+    @GetMapping("/api/views/stock/requests")
+    @Operation(summary = "What waits: purchase requests not yet approved or fully received, stocktake adjustments "
+            + "waiting for a supervisor")
+    ResponseEntity<OpenRequests> requests(@RequestParam(required = false) CentreId centre,
+                                          @RequestParam(required = false) Long position,
+                                          @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        CentreId target = actor.centreOrOnly(centre);
+        boolean consistent = awaited(position);
+        return ViewResponses.ok(consistent, queries.query(new FindOpenRequestsQuery(target), OpenRequests.class)
+                .join());
     }
 
     @GetMapping("/api/views/stock/shrinkage")

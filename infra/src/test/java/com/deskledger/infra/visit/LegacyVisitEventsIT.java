@@ -28,7 +28,7 @@ class LegacyVisitEventsIT extends IntegrationTest {
         long position = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
 
         JsonNode events = http.get("auditor", "/api/audit/visits/" + visit + "/events").json().get("events");
-        assertThat(events.get(1).get("revision").asText()).isEqualTo("2");
+        assertThat(events.get(1).get("revision").asText()).isEqualTo("3");
         // stored as plain:Li Si, shown to an auditor by the views' masking rule
         assertThat(events.get(1).get("payload").get("visitorName").asText()).isEqualTo("L****");
         assertThat(events.get(1).get("payload").get("phone").asText()).isEqualTo("136******66");

@@ -23,6 +23,14 @@ class ClusterNodesTest {
     }
 
     @Test
+    void theWidestSegmentIsSplitFirst() {
+        assertThat(SegmentSplits.widest(new int[]{0})).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0, 1})).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0, 2, 1})).isEqualTo(1);
+        assertThat(SegmentSplits.widest(new int[]{0, 1, 2, 3})).isZero();
+    }
+
+    @Test
     void aNodeAloneOrNotYetSeenTakesEverySegment() {
         assertThat(ClusterNodes.share(List.of("a"), "a", 4)).isEqualTo(Short.MAX_VALUE);
         assertThat(ClusterNodes.share(List.of("b", "c"), "a", 4)).isEqualTo(Short.MAX_VALUE);

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -23,10 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Brings every view up to {@code deskledger.processors.initial-segments} segments when it has fewer: Axon applies
  * the count only when a view's tokens are first made, so a store whose views were made with one segment (every
  * store before several nodes were supported) would keep them on one node for good. Every
- * {@code deskledger.cluster.split-interval} a node splits the widest segment of such a view (Axon's own split: the
- * segment is claimed, its token copied to the new half, then released), one split per view at a time, until the
- * count is reached; whichever node holds the segment does it (another node's claim makes the attempt fail, and it is
- * tried again later). A view is never merged down to a lower count.
+ * {@code deskledger.cluster.split-interval} a node splits the widest segment of such a view that it holds or that no
+ * node holds (Axon's own split: the segment is claimed, its token copied to the new half, then released), one split
+ * per view at a time, until the count is reached. A view is never merged down to a lower count.
  */
 @Component
 class SegmentSplits implements SmartLifecycle {
@@ -37,6 +36,7 @@ class SegmentSplits implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final int wanted;
+    private final String self;
     private final Duration interval;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "segment-splits");
@@ -47,10 +47,12 @@ class SegmentSplits implements SmartLifecycle {
 
     SegmentSplits(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                   @Value("${deskledger.processors.initial-segments:4}") int wanted,
+                  @Value("${deskledger.node.id}") String self,
                   @Value("${deskledger.cluster.split-interval:PT5S}") Duration interval) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.wanted = wanted;
+        this.self = self;
         this.interval = interval;
     }
 
@@ -62,12 +64,21 @@ class SegmentSplits implements SmartLifecycle {
             if (!(processor instanceof StreamingEventProcessor streaming) || !processor.isRunning()) {
                 continue;
             }
-            int[] ids = jdbc.queryForList("select segment from tokenentry where processorname = ?", Integer.class,
-                    processor.getName()).stream().mapToInt(Integer::intValue).toArray();
-            if (ids.length == 0 || ids.length >= wanted) {
+            List<Integer> all = new ArrayList<>();
+            List<Integer> ours = new ArrayList<>();
+            jdbc.query("select segment, owner from tokenentry where processorname = ?", rs -> {
+                int segment = rs.getInt("segment");
+                String owner = rs.getString("owner");
+                all.add(segment);
+                if (owner == null || owner.equals(self)) {
+                    ours.add(segment);
+                }
+            }, processor.getName());
+            int[] ids = all.stream().mapToInt(Integer::intValue).toArray();
+            if (ids.length == 0 || ids.length >= wanted || ours.isEmpty()) {
                 continue;
             }
-            int widest = widest(ids);
+            int widest = widest(ids, ours);
             try {
                 boolean split = streaming.splitSegment(widest).get(SPLIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (split) {
@@ -85,9 +96,12 @@ class SegmentSplits implements SmartLifecycle {
         }
     }
 
-    /** The segment covering the most sequences (the smallest mask), the lowest id among equals. */
-    static int widest(int[] ids) {
-        List<Segment> segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toList();
+    /**
+     * Among the candidates (the segments this node holds or no node does: another node's claim would make the split
+     * fail), the one covering the most sequences (the smallest mask), the lowest id among equals.
+     */
+    static int widest(int[] ids, List<Integer> candidates) {
+        List<Segment> segments = candidates.stream().map(id -> Segment.computeSegment(id, ids)).toList();
         return segments.stream()
                 .min(Comparator.comparingInt(Segment::getMask).thenComparingInt(Segment::getSegmentId))
                 .orElseThrow().getSegmentId();

@@ -7,7 +7,7 @@ import com.deskledger.infra.support.ViewVerification;
 import com.deskledger.query.web.ProjectionPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,14 +41,25 @@ class ClusterIT extends IntegrationTest {
 
     private static ConfigurableApplicationContext nodeB;
     private static int portB;
+    private static boolean startedOnce;
 
     @Autowired
     ProjectionPositions positions;
     @Value("${deskledger.node.id}")
     String nodeA;
 
-    @BeforeAll
-    static void startSecondNode() {
+    /**
+     * Started once node A's views have their tokens (with A's four segments), so that B meets views with fewer
+     * segments than it is configured for; JUnit's {@code @BeforeAll} would run before A's context exists.
+     */
+    @BeforeEach
+    void startSecondNode() {
+        if (nodeB != null || startedOnce) {
+            return;
+        }
+        startedOnce = true;
+        await("A's views to have their tokens", Duration.ofSeconds(60), () -> jdbc.queryForObject(
+                "select count(distinct processorname) from tokenentry", Integer.class) >= 7);
         nodeB = new SpringApplicationBuilder(DeskLedgerApplication.class)
                 .profiles("it")
                 .run("--server.port=0", "--deskledger.node.id=node-b",

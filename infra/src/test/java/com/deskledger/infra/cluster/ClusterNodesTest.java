@@ -24,10 +24,12 @@ class ClusterNodesTest {
 
     @Test
     void theWidestSegmentIsSplitFirst() {
-        assertThat(SegmentSplits.widest(new int[]{0})).isZero();
-        assertThat(SegmentSplits.widest(new int[]{0, 1})).isZero();
-        assertThat(SegmentSplits.widest(new int[]{0, 2, 1})).isEqualTo(1);
-        assertThat(SegmentSplits.widest(new int[]{0, 1, 2, 3})).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0}, List.of(0))).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0, 1}, List.of(0, 1))).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0, 2, 1}, List.of(0, 2, 1))).isEqualTo(1);
+        assertThat(SegmentSplits.widest(new int[]{0, 1, 2, 3}, List.of(0, 1, 2, 3))).isZero();
+        assertThat(SegmentSplits.widest(new int[]{0, 2, 1}, List.of(0, 2))).as("only what this node may claim")
+                .isZero();
     }
 
     @Test

@@ -529,7 +529,7 @@ function renderAdmin() {
   const el = $('projections');
   el.replaceChildren();
   const head = el.createTHead().insertRow();
-  ['projection', 'state', 'position', 'lag', 'deadLetters', 'progress', 'action']
+  ['projection', 'state', 'position', 'lag', 'segments', 'deadLetters', 'progress', 'action']
     .forEach(h => cell(head, t(h), true));
   const body = el.createTBody();
   list.forEach(p => {
@@ -543,6 +543,10 @@ function renderAdmin() {
     if (p.error || p.degraded) st.className = 'bad';
     cell(tr, p.position == null ? '–' : number(p.position));
     cell(tr, p.lag == null ? '–' : number(p.lag));
+    // each segment with the node that holds it (from the shared token table: the same on every node)
+    const segs = cell(tr, (p.segments || []).map(s => `#${s.segment} ${s.owner ?? t('unclaimed')} @ `
+      + (s.position == null ? '–' : number(s.position))).join(', '));
+    segs.dataset.testid = `segments-${p.name}`;
     const dead = cell(tr, p.kind !== 'streaming' ? '' : p.deadLetters > 0
       ? t('deadLettersSince', number(p.deadLetters), number(p.deadLetterSequences), stamp(p.oldestDeadLetter))
       : '0');

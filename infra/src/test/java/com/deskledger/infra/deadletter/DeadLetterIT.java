@@ -162,8 +162,16 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
         assertThat(http.get(null, "/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
+        // the gauge shows the figures of the same once-a-second read: wait for the read after reception's letters
+        java.util.regex.Pattern receptionGauge =
+                java.util.regex.Pattern.compile("deskledger_dead_letters\\{view=\"reception\"[^}]*} [1-9]");
         String metrics = http.get(ADMIN, "/actuator/prometheus").text();
-        assertThat(metrics).containsPattern("deskledger_dead_letters\\{view=\"reception\"[^}]*} [1-9]");
+        for (long until = System.nanoTime() + 10_000_000_000L;
+             !receptionGauge.matcher(metrics).find() && System.nanoTime() < until; ) {
+            Thread.sleep(100);
+            metrics = http.get(ADMIN, "/actuator/prometheus").text();
+        }
+        assertThat(metrics).containsPattern(receptionGauge);
         assertThat(metrics).containsPattern("deskledger_dead_letters_enqueued_total\\{view=\"members\"[^}]*} [1-9]");
 
         // the member's profile still shows what it had before the poison event

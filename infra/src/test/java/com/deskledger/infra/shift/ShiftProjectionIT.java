@@ -16,7 +16,7 @@ import com.deskledger.kernel.shift.event.ShiftScheduledEvent;
 import com.deskledger.query.web.ProjectionPositions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -67,16 +67,18 @@ class ShiftProjectionIT extends IntegrationTest {
                 new ShiftClockedInEvent(shift, StaffId.of("proj-twice"), start.plusSeconds(300), 5,
                         StaffId.of(SUPER), start.plusSeconds(300)),
                 new ChecklistItemTickedEvent(shift, "walk-round", StaffId.of("proj-twice"), start.plusSeconds(600)));
+        // as the shift's own events (the view's segments follow the aggregate, so they arrive in order)
+        long sequence = 0;
         for (Object event : events) {
-            eventStore.publish(GenericEventMessage.asEventMessage(event));
+            eventStore.publish(new GenericDomainEventMessage<>("Shift", shift.value(), sequence++, event));
         }
         awaitProjection();
         Map<String, Object> roster = jdbc.queryForMap("select * from shift_roster where shift_id = ?", shift.value());
         Map<String, Object> item = jdbc.queryForMap("select * from shift_checklist where shift_id = ?",
                 shift.value());
 
-        for (Object event : events) {
-            eventStore.publish(GenericEventMessage.asEventMessage(event));
+        for (Object event : events) { // the same payloads again, as later events of the same shift
+            eventStore.publish(new GenericDomainEventMessage<>("Shift", shift.value(), sequence++, event));
         }
         awaitProjection();
         assertThat(jdbc.queryForMap("select * from shift_roster where shift_id = ?", shift.value())).isEqualTo(roster);

@@ -80,9 +80,7 @@ class CommandFuzzIT extends IntegrationTest {
         Duration fuzzing = Duration.between(began, Instant.now());
         System.out.printf("CommandFuzzIT: %d malformed requests to %d command endpoints in %d ms%n", sent.size(),
                 endpoints, fuzzing.toMillis());
-        viewsStillAdvance();
-        assertThat(Duration.between(began, Instant.now())).as("the fuzz test's run time")
-                .isLessThan(Duration.ofSeconds(120));
+        viewsStillAdvance(); // no bound on the run time: speed is measured by benchmarks, not by timed tests
     }
 
     /** One endpoint: a well-shaped body from its schema, then malformed variants of it. */

@@ -398,7 +398,7 @@ class ProductTest {
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectException(hasCode(ErrorCode.STOCK_SALE_NOT_FOUND));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
+                        returned(1, 8))
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectException(hasCode(ErrorCode.RETURN_EXCEEDS_SOLD));
     }
@@ -415,19 +415,63 @@ class ProductTest {
     @Test
     void aRefundPutsStockBackButNeverMoreThanWasSold() {
         fixture.given(added(), delivered(10), sold(SALE, 3, 7))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
-                .expectEvents(new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT));
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
+                .expectEvents(returned(1, 8));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
-                .when(new ReturnStockCommand(PRODUCT, SALE, RefundId.random(), 3, DESK, AT))
+                        returned(1, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, RefundId.random(), 3, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.RETURN_EXCEEDS_SOLD));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
+                        returned(1, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.MOVEMENT_ALREADY_RECORDED));
         fixture.given(added(), delivered(10))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.STOCK_SALE_NOT_FOUND));
+    }
+
+    private static StockReturnedEvent returned(int quantity, int onHandAfter) {
+        return new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, quantity, null, null,
+                onHandAfter, DESK, AT);
+    }
+
+    private static StockSoldEvent soldWalkIn(int quantity, int onHandAfter) {
+        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, quantity, quantity, 0, PRICE,
+                PRICE.times(quantity), PaymentMethod.ALIPAY, onHandAfter, 0, DESK, AT);
+    }
+
+    @Test
+    void aWalkInSaleIsRefundedWithItsMoneyTheWayItWasPaid() {
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, AT.plusSeconds(3600)))
+                .expectEvents(new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, 1, PRICE,
+                        PaymentMethod.ALIPAY, 9, DESK, AT.plusSeconds(3600)));
+    }
+
+    @Test
+    void afterSevenDaysOnlyAManagerRefundsAWalkInSale() {
+        Instant late = AT.plus(Product.COOLING_OFF).plusSeconds(1);
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, late))
+                .expectException(hasCode(ErrorCode.REFUND_NEEDS_MANAGER));
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK,
+                        AT.plus(Product.COOLING_OFF)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 2, true, true, BOSS, late))
+                .expectEvents(new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, 2,
+                        PRICE.times(2), PaymentMethod.ALIPAY, 10, BOSS, late));
+    }
+
+    @Test
+    void aMembersSaleIsNotRefundedAsAWalkInNorTheOtherWayRound() {
+        fixture.given(added(), delivered(10), sold(SALE, 2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, AT))
+                .expectException(hasCode(ErrorCode.WRONG_KIND_OF_SALE));
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
+                .expectException(hasCode(ErrorCode.WRONG_KIND_OF_SALE));
     }
 
     // ---------------------------------------------------------------- issues

@@ -288,7 +288,8 @@ class Product {
         requireQuantity(command.quantity(), "quantity");
         if (command.walkIn() != sale.walkIn()) {
             throw new DomainException(ErrorCode.WRONG_KIND_OF_SALE, sale.walkIn()
-                    ? "a walk-in sale is refunded at the desk's stock" : "a member's sale is refunded on their account");
+                    ? "a walk-in sale is refunded at the desk's stock"
+                    : "a member's sale is refunded on their account");
         }
         if (command.quantity() > sale.quantity() - sale.returned()) {
             throw new DomainException(ErrorCode.RETURN_EXCEEDS_SOLD, "more than was sold and not yet returned",

@@ -86,6 +86,14 @@ class ProductTest {
                 DESK, AT);
     }
 
+    /** A sale of this product, its code and category filled in. */
+    private static StockSoldEvent stockSold(PurchaseId sale, MemberId member, int quantity, int fromStock,
+                                            int backOrdered, Money unitPrice, Money amount, PaymentMethod method,
+                                            int onHandAfter, int backOrderedAfter, StaffId by, Instant at) {
+        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, sale, member, quantity, fromStock, backOrdered,
+                unitPrice, amount, method, onHandAfter, backOrderedAfter, by, at);
+    }
+
     private static ProductAddedEvent added() {
         return added(ProductUse.SOLD, false);
     }
@@ -100,7 +108,7 @@ class ProductTest {
     }
 
     private static StockSoldEvent sold(PurchaseId sale, int quantity, int onHandAfter) {
-        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, sale, MEMBER, quantity, quantity, 0, PRICE, PRICE.times(quantity),
+        return stockSold(sale, MEMBER, quantity, quantity, 0, PRICE, PRICE.times(quantity),
                 PaymentMethod.CASH, onHandAfter, 0, DESK, AT);
     }
 
@@ -183,7 +191,7 @@ class ProductTest {
     @Test
     void refusesToStopBackOrdersWhileSomeAreOwed() {
         fixture.given(added(ProductUse.SOLD, true),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new ChangeProductCommand(PRODUCT, null, null, null, null, null, false, null, DESK, AT))
                 .expectException(hasCode(ErrorCode.INVALID_PRODUCT));
@@ -238,7 +246,7 @@ class ProductTest {
     @Test
     void aDeliveryFillsBackOrdersFirst() {
         fixture.given(added(ProductUse.SOLD, true),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new ReceiveDeliveryCommand(PRODUCT, DELIVERY, 5, "Toys Ltd", COST, null, null, DESK, AT))
                 .expectEvents(new DeliveryReceivedEvent(PRODUCT, DELIVERY, 5, "Toys Ltd", COST, null, null, 2, 3, 0,
@@ -336,7 +344,7 @@ class ProductTest {
     void aProductTakingBackOrdersOwesWhatItCannotHandOver() {
         fixture.given(added(ProductUse.SOLD, true), delivered(1))
                 .when(sell(SALE, 3))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3),
+                .expectEvents(stockSold(SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3),
                         PaymentMethod.CASH, 0, 2, DESK, AT));
     }
 
@@ -376,7 +384,7 @@ class ProductTest {
     void aWalkInSaleRecordsItsTakings() {
         fixture.given(added(), delivered(10))
                 .when(new SellStockCommand(PRODUCT, SALE, null, 2, PRICE, PaymentMethod.WECHAT_PAY, DESK, AT))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, 2, 2, 0, PRICE, PRICE.times(2),
+                .expectEvents(stockSold(SALE, null, 2, 2, 0, PRICE, PRICE.times(2),
                         PaymentMethod.WECHAT_PAY, 8, 0, DESK, AT));
     }
 
@@ -384,7 +392,7 @@ class ProductTest {
     void aSaleWithoutPriceTakesTheCataloguePrice() {
         fixture.given(added(), delivered(10))
                 .when(new SellStockCommand(PRODUCT, SALE, null, 1, null, PaymentMethod.CASH, DESK, AT))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, 1, 1, 0, PRICE, PRICE, PaymentMethod.CASH, 9, 0,
+                .expectEvents(stockSold(SALE, null, 1, 1, 0, PRICE, PRICE, PaymentMethod.CASH, 9, 0,
                         DESK, AT));
     }
 
@@ -406,7 +414,7 @@ class ProductTest {
     @Test
     void cancellingABackOrderedSaleReleasesTheBackOrder() {
         fixture.given(added(ProductUse.SOLD, true), delivered(1),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectEvents(new StockSaleCancelledEvent(PRODUCT, SALE, 3, 1, 2, 1, 0, DESK, AT));
@@ -436,7 +444,7 @@ class ProductTest {
     }
 
     private static StockSoldEvent soldWalkIn(int quantity, int onHandAfter) {
-        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, quantity, quantity, 0, PRICE,
+        return stockSold(SALE, null, quantity, quantity, 0, PRICE,
                 PRICE.times(quantity), PaymentMethod.ALIPAY, onHandAfter, 0, DESK, AT);
     }
 

@@ -145,6 +145,10 @@ public enum ErrorCode {
     MOVEMENT_ALREADY_RECORDED(Kind.CONFLICT),
     STOCK_SALE_NOT_FOUND(Kind.NOT_FOUND),
     RETURN_EXCEEDS_SOLD(Kind.RULE),
+    /** A walk-in sale is refunded here, a member's sale on the member's account. */
+    WRONG_KIND_OF_SALE(Kind.RULE),
+    /** A walk-in sale older than seven days is refunded only by a manager. */
+    REFUND_NEEDS_MANAGER(Kind.FORBIDDEN),
     STOCKTAKE_NOT_FOUND(Kind.NOT_FOUND),
     ADJUSTMENT_NOT_PENDING(Kind.RULE),
     /** An approval the actor's role does not allow (a supervisor approves adjustments and purchases). */

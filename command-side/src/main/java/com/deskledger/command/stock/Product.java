@@ -4,6 +4,7 @@ import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.Money;
+import com.deskledger.kernel.member.PaymentMethod;
 import com.deskledger.kernel.stock.AdjustmentReason;
 import com.deskledger.kernel.stock.ProductCode;
 import com.deskledger.kernel.stock.ProductId;
@@ -40,6 +41,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -88,8 +90,17 @@ class Product {
     private final Map<String, RequestState> requests = new HashMap<>();
 
     /** One sale's draw-down; records, replaced on change, so that Axon's fixture can compare state. */
-    private record SaleState(int quantity, int fromStock, int backOrdered, int returned, boolean cancelled) {
+    private record SaleState(int quantity, int fromStock, int backOrdered, int returned, boolean cancelled,
+                             Money unitPrice, PaymentMethod paymentMethod, boolean walkIn, Instant at) {
+
+        SaleState with(int newReturned, boolean newCancelled) {
+            return new SaleState(quantity, fromStock, backOrdered, newReturned, newCancelled, unitPrice,
+                    paymentMethod, walkIn, at);
+        }
     }
+
+    /** Seven days without reason (七天无理由), as for members' purchases; later a manager refunds a walk-in sale. */
+    static final java.time.Duration COOLING_OFF = java.time.Duration.ofDays(7);
 
     private record PendingAdjustment(int difference, Money valueAtCost, AdjustmentReason reason) {
     }
@@ -275,12 +286,23 @@ class Product {
         }
         requireNewMovement(command.refundId().value());
         requireQuantity(command.quantity(), "quantity");
+        if (command.walkIn() != sale.walkIn()) {
+            throw new DomainException(ErrorCode.WRONG_KIND_OF_SALE, sale.walkIn()
+                    ? "a walk-in sale is refunded at the desk's stock"
+                    : "a member's sale is refunded on their account");
+        }
         if (command.quantity() > sale.quantity() - sale.returned()) {
             throw new DomainException(ErrorCode.RETURN_EXCEEDS_SOLD, "more than was sold and not yet returned",
                     "quantity");
         }
-        apply(new StockReturnedEvent(id, command.saleId(), command.refundId(), command.quantity(),
-                onHand + command.quantity(), command.by(), command.at()));
+        if (sale.walkIn() && command.at().isAfter(sale.at().plus(COOLING_OFF)) && !command.byManager()) {
+            throw new DomainException(ErrorCode.REFUND_NEEDS_MANAGER,
+                    "after seven days only a manager refunds a walk-in sale");
+        }
+        Money amount = sale.walkIn() ? sale.unitPrice().times(command.quantity()) : null;
+        apply(new StockReturnedEvent(id, code, category, command.saleId(), command.refundId(), command.quantity(),
+                amount, sale.walkIn() ? sale.paymentMethod() : null, onHand + command.quantity(), command.by(),
+                command.at()));
     }
 
     @CommandHandler
@@ -485,16 +507,15 @@ class Product {
 
     @EventSourcingHandler
     void on(StockSoldEvent event) {
-        sales.put(event.saleId().value(),
-                new SaleState(event.quantity(), event.fromStock(), event.backOrdered(), 0, false));
+        sales.put(event.saleId().value(), new SaleState(event.quantity(), event.fromStock(), event.backOrdered(), 0,
+                false, event.unitPrice(), event.paymentMethod(), event.walkIn(), event.at()));
         onHand = event.onHandAfter();
         backOrdered = event.backOrderedAfter();
     }
 
     @EventSourcingHandler
     void on(StockSaleCancelledEvent event) {
-        sales.computeIfPresent(event.saleId().value(), (key, sale) ->
-                new SaleState(sale.quantity(), sale.fromStock(), sale.backOrdered(), sale.returned(), true));
+        sales.computeIfPresent(event.saleId().value(), (key, sale) -> sale.with(sale.returned(), true));
         onHand = event.onHandAfter();
         backOrdered = event.backOrderedAfter();
     }
@@ -502,8 +523,8 @@ class Product {
     @EventSourcingHandler
     void on(StockReturnedEvent event) {
         movements.add(event.refundId().value());
-        sales.computeIfPresent(event.saleId().value(), (key, sale) -> new SaleState(sale.quantity(),
-                sale.fromStock(), sale.backOrdered(), sale.returned() + event.quantity(), sale.cancelled()));
+        sales.computeIfPresent(event.saleId().value(), (key, sale) ->
+                sale.with(sale.returned() + event.quantity(), sale.cancelled()));
         onHand = event.onHandAfter();
     }
 

@@ -13,6 +13,7 @@ import com.deskledger.kernel.Money;
 import com.deskledger.kernel.MoneyLimits;
 import com.deskledger.kernel.Role;
 import com.deskledger.kernel.member.PurchaseId;
+import com.deskledger.kernel.member.RefundId;
 import com.deskledger.kernel.stock.MovementId;
 import com.deskledger.kernel.stock.ProductCode;
 import com.deskledger.kernel.stock.ProductId;
@@ -26,6 +27,7 @@ import com.deskledger.kernel.stock.command.IssueStockCommand;
 import com.deskledger.kernel.stock.command.ReceiveDeliveryCommand;
 import com.deskledger.kernel.stock.command.ReceiveTransferCommand;
 import com.deskledger.kernel.stock.command.RequestPurchaseCommand;
+import com.deskledger.kernel.stock.command.ReturnStockCommand;
 import com.deskledger.kernel.stock.command.SendTransferCommand;
 import com.deskledger.kernel.stock.event.ProductAddedEvent;
 import com.deskledger.kernel.stock.event.TransferSentEvent;
@@ -279,6 +281,23 @@ class ProductController {
         body.put("products", drawn.products().stream().map(ProductId::value).toList());
         body.put("position", drawn.position());
         return created("/api/products/walk-in-sales/" + sale.value(), drawn.position(), body);
+    }
+
+    @PostMapping("/{id}/walk-in-sales/{saleId}/refunds")
+    @Operation(summary = "Refund units of product {id} of a walk-in sale: within seven days at the desk, later a "
+            + "MANAGER; the goods go back into stock and the money back the way it was paid")
+    ResponseEntity<Map<String, Object>> refundWalkIn(@PathVariable String id, @PathVariable String saleId,
+                                                     @Valid @RequestBody ProductRequests.WalkInRefund request,
+                                                     @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        ProductId product = productId(id);
+        PurchaseId sale = parse(() -> PurchaseId.of(saleId), ErrorCode.STOCK_SALE_NOT_FOUND, "no such sale", null);
+        RefundId refund = RefundId.random();
+        CommandAccepted accepted = sender.send(new ReturnStockCommand(product, sale, refund, request.quantity(),
+                true, actor.has(Role.MANAGER), actor.user(), clock.instant()), product.value());
+        Map<String, Object> body = body(accepted);
+        body.put("refundId", refund.value());
+        return created("/api/products/" + product.value() + "/walk-in-sales/" + sale.value() + "/refunds/"
+                + refund.value(), accepted.position(), body);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -59,6 +59,9 @@ final class ProductRequests {
     record StockPurchaseRequest(@NotNull @Min(1) @Max(100_000) Integer quantity) {
     }
 
+    record WalkInRefund(@NotNull @Min(1) @Max(10_000) Integer quantity) {
+    }
+
     record WalkInSale(CentreId centre, @NotEmpty @Size(max = 50) List<@NotNull @Valid WalkInLine> lines,
                       @NotNull PaymentMethod paymentMethod) {
     }

@@ -150,7 +150,7 @@ public class StockSales {
         for (Map.Entry<ProductId, Integer> entry : perProduct.entrySet()) {
             try {
                 last = Math.max(last, sender.send(new ReturnStockCommand(entry.getKey(),
-                        refunded.get().purchaseId(), refund, entry.getValue(), by, clock.instant()),
+                        refunded.get().purchaseId(), refund, entry.getValue(), false, false, by, clock.instant()),
                         entry.getKey().value()).position());
             } catch (RuntimeException refused) {
                 DomainException cause = domainCause(refused).orElseThrow(() -> refused);

@@ -86,6 +86,14 @@ class ProductTest {
                 DESK, AT);
     }
 
+    /** A sale of this product, its code and category filled in. */
+    private static StockSoldEvent stockSold(PurchaseId sale, MemberId member, int quantity, int fromStock,
+                                            int backOrdered, Money unitPrice, Money amount, PaymentMethod method,
+                                            int onHandAfter, int backOrderedAfter, StaffId by, Instant at) {
+        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, sale, member, quantity, fromStock, backOrdered,
+                unitPrice, amount, method, onHandAfter, backOrderedAfter, by, at);
+    }
+
     private static ProductAddedEvent added() {
         return added(ProductUse.SOLD, false);
     }
@@ -100,7 +108,7 @@ class ProductTest {
     }
 
     private static StockSoldEvent sold(PurchaseId sale, int quantity, int onHandAfter) {
-        return new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, sale, MEMBER, quantity, quantity, 0, PRICE, PRICE.times(quantity),
+        return stockSold(sale, MEMBER, quantity, quantity, 0, PRICE, PRICE.times(quantity),
                 PaymentMethod.CASH, onHandAfter, 0, DESK, AT);
     }
 
@@ -183,7 +191,7 @@ class ProductTest {
     @Test
     void refusesToStopBackOrdersWhileSomeAreOwed() {
         fixture.given(added(ProductUse.SOLD, true),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new ChangeProductCommand(PRODUCT, null, null, null, null, null, false, null, DESK, AT))
                 .expectException(hasCode(ErrorCode.INVALID_PRODUCT));
@@ -238,7 +246,7 @@ class ProductTest {
     @Test
     void aDeliveryFillsBackOrdersFirst() {
         fixture.given(added(ProductUse.SOLD, true),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 2, 0, 2, PRICE, PRICE.times(2), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new ReceiveDeliveryCommand(PRODUCT, DELIVERY, 5, "Toys Ltd", COST, null, null, DESK, AT))
                 .expectEvents(new DeliveryReceivedEvent(PRODUCT, DELIVERY, 5, "Toys Ltd", COST, null, null, 2, 3, 0,
@@ -336,7 +344,7 @@ class ProductTest {
     void aProductTakingBackOrdersOwesWhatItCannotHandOver() {
         fixture.given(added(ProductUse.SOLD, true), delivered(1))
                 .when(sell(SALE, 3))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3),
+                .expectEvents(stockSold(SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3),
                         PaymentMethod.CASH, 0, 2, DESK, AT));
     }
 
@@ -376,7 +384,7 @@ class ProductTest {
     void aWalkInSaleRecordsItsTakings() {
         fixture.given(added(), delivered(10))
                 .when(new SellStockCommand(PRODUCT, SALE, null, 2, PRICE, PaymentMethod.WECHAT_PAY, DESK, AT))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, 2, 2, 0, PRICE, PRICE.times(2),
+                .expectEvents(stockSold(SALE, null, 2, 2, 0, PRICE, PRICE.times(2),
                         PaymentMethod.WECHAT_PAY, 8, 0, DESK, AT));
     }
 
@@ -384,7 +392,7 @@ class ProductTest {
     void aSaleWithoutPriceTakesTheCataloguePrice() {
         fixture.given(added(), delivered(10))
                 .when(new SellStockCommand(PRODUCT, SALE, null, 1, null, PaymentMethod.CASH, DESK, AT))
-                .expectEvents(new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, null, 1, 1, 0, PRICE, PRICE, PaymentMethod.CASH, 9, 0,
+                .expectEvents(stockSold(SALE, null, 1, 1, 0, PRICE, PRICE, PaymentMethod.CASH, 9, 0,
                         DESK, AT));
     }
 
@@ -398,7 +406,7 @@ class ProductTest {
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectException(hasCode(ErrorCode.STOCK_SALE_NOT_FOUND));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
+                        returned(1, 8))
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectException(hasCode(ErrorCode.RETURN_EXCEEDS_SOLD));
     }
@@ -406,7 +414,7 @@ class ProductTest {
     @Test
     void cancellingABackOrderedSaleReleasesTheBackOrder() {
         fixture.given(added(ProductUse.SOLD, true), delivered(1),
-                        new StockSoldEvent(PRODUCT, CODE, StockCategory.TOY, SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3), PaymentMethod.CASH,
+                        stockSold(SALE, MEMBER, 3, 1, 2, PRICE, PRICE.times(3), PaymentMethod.CASH,
                                 0, 2, DESK, AT))
                 .when(new CancelStockSaleCommand(PRODUCT, SALE, DESK, AT))
                 .expectEvents(new StockSaleCancelledEvent(PRODUCT, SALE, 3, 1, 2, 1, 0, DESK, AT));
@@ -415,19 +423,63 @@ class ProductTest {
     @Test
     void aRefundPutsStockBackButNeverMoreThanWasSold() {
         fixture.given(added(), delivered(10), sold(SALE, 3, 7))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
-                .expectEvents(new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT));
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
+                .expectEvents(returned(1, 8));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
-                .when(new ReturnStockCommand(PRODUCT, SALE, RefundId.random(), 3, DESK, AT))
+                        returned(1, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, RefundId.random(), 3, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.RETURN_EXCEEDS_SOLD));
         fixture.given(added(), delivered(10), sold(SALE, 3, 7),
-                        new StockReturnedEvent(PRODUCT, SALE, REFUND, 1, 8, DESK, AT))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
+                        returned(1, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.MOVEMENT_ALREADY_RECORDED));
         fixture.given(added(), delivered(10))
-                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, DESK, AT))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
                 .expectException(hasCode(ErrorCode.STOCK_SALE_NOT_FOUND));
+    }
+
+    private static StockReturnedEvent returned(int quantity, int onHandAfter) {
+        return new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, quantity, null, null,
+                onHandAfter, DESK, AT);
+    }
+
+    private static StockSoldEvent soldWalkIn(int quantity, int onHandAfter) {
+        return stockSold(SALE, null, quantity, quantity, 0, PRICE,
+                PRICE.times(quantity), PaymentMethod.ALIPAY, onHandAfter, 0, DESK, AT);
+    }
+
+    @Test
+    void aWalkInSaleIsRefundedWithItsMoneyTheWayItWasPaid() {
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, AT.plusSeconds(3600)))
+                .expectEvents(new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, 1, PRICE,
+                        PaymentMethod.ALIPAY, 9, DESK, AT.plusSeconds(3600)));
+    }
+
+    @Test
+    void afterSevenDaysOnlyAManagerRefundsAWalkInSale() {
+        Instant late = AT.plus(Product.COOLING_OFF).plusSeconds(1);
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, late))
+                .expectException(hasCode(ErrorCode.REFUND_NEEDS_MANAGER));
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK,
+                        AT.plus(Product.COOLING_OFF)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 2, true, true, BOSS, late))
+                .expectEvents(new StockReturnedEvent(PRODUCT, CODE, StockCategory.TOY, SALE, REFUND, 2,
+                        PRICE.times(2), PaymentMethod.ALIPAY, 10, BOSS, late));
+    }
+
+    @Test
+    void aMembersSaleIsNotRefundedAsAWalkInNorTheOtherWayRound() {
+        fixture.given(added(), delivered(10), sold(SALE, 2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, true, false, DESK, AT))
+                .expectException(hasCode(ErrorCode.WRONG_KIND_OF_SALE));
+        fixture.given(added(), delivered(10), soldWalkIn(2, 8))
+                .when(new ReturnStockCommand(PRODUCT, SALE, REFUND, 1, false, false, DESK, AT))
+                .expectException(hasCode(ErrorCode.WRONG_KIND_OF_SALE));
     }
 
     // ---------------------------------------------------------------- issues

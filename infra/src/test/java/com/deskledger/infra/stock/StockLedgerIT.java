@@ -184,6 +184,34 @@ class StockLedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aWalkInSaleIsRefundedAtTheDeskAndTheTakingsShowIt() {
+        String drum = supervisor.addProduct(CENTRE, "toy-drum", "TOY", "SOLD", 7_000, 0);
+        desk.deliver(drum, 5, 3_000);
+        Http.Response sale = desk.walkIn(CENTRE, "TOY-DRUM", 2, "TRANSFER");
+        assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+        String refunds = "/api/products/" + drum + "/walk-in-sales/" + sale.json().get("saleId").asText()
+                + "/refunds";
+        desk.created(refunds, json("quantity", 1));
+        Http.Response beyond = http.post("stock-desk", refunds, json("quantity", 2));
+        assertThat(beyond.status()).as(beyond.text()).isEqualTo(422);
+        assertThat(beyond.json().get("code").asText()).isEqualTo("RETURN_EXCEEDS_SOLD");
+        assertThat(desk.as("stock-audit").state(drum).get("onHand").asInt()).isEqualTo(4);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode revenue = desk.view("/api/views/sales/revenue?centre=" + CENTRE + "&from=" + today + "&to=" + today
+                + "&by=payment-method");
+        JsonNode transfer = null;
+        for (JsonNode row : revenue.get("rows")) {
+            if (row.get("key").asText().equals("TRANSFER")) {
+                transfer = row;
+            }
+        }
+        assertThat(transfer).as(revenue.toString()).isNotNull();
+        assertThat(transfer.get("gross").get("minor").asLong()).isEqualTo(14_000);
+        assertThat(transfer.get("refunds").get("minor").asLong()).isEqualTo(7_000);
+        assertThat(transfer.get("net").get("minor").asLong()).isEqualTo(7_000);
+    }
+
+    @Test
     void aSaleOfTwoProductsGivesBackTheFirstWhenTheSecondIsOutOfStock() {
         String car = supervisor.addProduct(CENTRE, "toy-car", "TOY", "SOLD", 5_000, 0);
         String book = supervisor.addProduct(CENTRE, "book-abc", "BOOK", "SOLD", 3_000, 0);

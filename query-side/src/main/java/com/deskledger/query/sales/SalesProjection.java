@@ -17,6 +17,7 @@ import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
 import com.deskledger.kernel.member.event.RefundRejectedEvent;
 import com.deskledger.kernel.member.event.RefundRequestedEvent;
 import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.stock.event.StockReturnedEvent;
 import com.deskledger.kernel.stock.event.StockSaleCancelledEvent;
 import com.deskledger.kernel.stock.event.StockSoldEvent;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
@@ -186,6 +187,18 @@ class SalesProjection {
                     event.saleId().value(), null, SALE, PRODUCT, event.code().value(), event.category().name(),
                     event.by().value(), event.paymentMethod().name(), false, event.amount().minor(),
                     event.amount().currency(), event.at());
+        }
+    }
+
+    /** A walk-in sale's refund: money back the way it was paid (a member's refund is the member's event). */
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message) {
+        if (event.walkIn()) {
+            Object centre = message.getMetaData().get(MetaDataKeys.CENTRE);
+            entry(event.refundId().value() + ":" + event.productId().value(), String.valueOf(centre), WALK_IN,
+                    event.saleId().value(), event.refundId().value(), REFUND, PRODUCT, event.code().value(),
+                    event.category().name(), event.by().value(), event.paymentMethod().name(), false,
+                    event.amount().minor(), event.amount().currency(), event.at());
         }
     }
 

@@ -146,7 +146,8 @@ class StockProjection {
     void on(StockReturnedEvent event, EventMessage<?> message) {
         stock(event.productId().value(), event.onHandAfter(), null, null, event.at());
         movement(message, event.productId().value(), MovementKind.REFUND, event.quantity(), event.onHandAfter(),
-                null, event.refundId().value(), null, event.by().value(), event.at());
+                event.walkIn() ? "WALK_IN" : "MEMBER", event.refundId().value(), event.amount(), event.by().value(),
+                event.at());
     }
 
     @EventHandler

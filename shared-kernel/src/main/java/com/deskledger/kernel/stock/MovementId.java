@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.UUID;
 
-/** Identifies one movement of a product's stock: a delivery, an issue, a stocktake or a transfer. A UUID in text form. */
+/**
+ * Identifies one movement of a product's stock: a delivery, an issue, a stocktake or a transfer. A UUID in text
+ * form.
+ */
 public record MovementId(@JsonValue String value) {
 
     @JsonCreator

@@ -8,7 +8,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Goods of a refunded sale come back into stock. */
+/**
+ * Goods of a refunded sale come back into stock: a member's refund (decided on the member's account) or a walk-in
+ * sale's ({@code walkIn}; after seven days only a manager refunds it, {@code byManager}).
+ */
 public record ReturnStockCommand(@TargetAggregateIdentifier ProductId productId, PurchaseId saleId, RefundId refundId,
-                                 int quantity, StaffId by, Instant at) {
+                                 int quantity, boolean walkIn, boolean byManager, StaffId by, Instant at) {
 }

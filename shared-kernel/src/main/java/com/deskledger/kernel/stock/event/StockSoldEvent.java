@@ -20,7 +20,8 @@ import java.time.Instant;
 @Revision("1")
 public record StockSoldEvent(ProductId productId, ProductCode code, StockCategory category, PurchaseId saleId,
                              MemberId member, int quantity, int fromStock, int backOrdered, Money unitPrice,
-                             Money amount, PaymentMethod paymentMethod, int onHandAfter, int backOrderedAfter, StaffId by, Instant at) {
+                             Money amount, PaymentMethod paymentMethod, int onHandAfter, int backOrderedAfter,
+                             StaffId by, Instant at) {
 
     /** True for a sale to a non-member at the desk. */
     public boolean walkIn() {

@@ -77,6 +77,7 @@ public class MemberImports implements SmartLifecycle {
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
     static final String INVALID = "INVALID";
+    static final String DISCARDED = "DISCARDED";
 
     private static final Logger log = LoggerFactory.getLogger(MemberImports.class);
     private static final int CHUNK_BYTES = 1 << 20;
@@ -293,7 +294,7 @@ public class MemberImports implements SmartLifecycle {
         actor.requireCentre(info.centre());
         if (!VALIDATED.equals(info.status())) {
             throw new DomainException(ErrorCode.IMPORT_ALREADY_COMMITTED, "this import is " + info.status()
-                    .toLowerCase(Locale.ROOT) + "; a file is committed once");
+                    .toLowerCase(Locale.ROOT) + "; only a checked import that was never committed can be");
         }
         List<Integer> blocking = jdbc.queryForList("""
                 select distinct row_number from member_import_problem where import_id = ? order by row_number""",
@@ -315,6 +316,21 @@ public class MemberImports implements SmartLifecycle {
         }
         start(id);
         return status(id).orElseThrow();
+    }
+
+    /**
+     * Discards an import that was not committed: its file (personal data in plain text) is deleted at once; the dry
+     * run's report (personal values masked) stays. A running import is not discarded.
+     */
+    void discard(String id, Actor actor) {
+        Header info = header(id);
+        actor.requireCentre(info.centre());
+        if (RUNNING.equals(info.status())) {
+            throw new DomainException(ErrorCode.IMPORT_ALREADY_COMMITTED, "this import is running");
+        }
+        jdbc.update("delete from member_import_chunk where import_id = ?", id);
+        jdbc.update("update member_import set status = ? where import_id = ? and status in (?, ?)", DISCARDED, id,
+                VALIDATED, UPLOADED);
     }
 
     private void start(String id) {
@@ -350,6 +366,8 @@ public class MemberImports implements SmartLifecycle {
         jdbc.query("select row_number from member_import_row where import_id = ?",
                 (RowCallbackHandler) rs -> done.set(rs.getInt(1)), id);
         Progress progress = new Progress(id);
+        jdbc.query("select outcome, count(*) from member_import_row where import_id = ? group by outcome",
+                (RowCallbackHandler) rs -> progress.add(rs.getString(1), rs.getInt(2)), id);
         jdbc.update("update member_import set run_rows = 0, run_started_at = ? where import_id = ?",
                 Timestamp.from(clock.instant()), id);
         try (ImportCsvReader reader = new ImportCsvReader(new ChunkStream(jdbc, id))) {
@@ -362,12 +380,13 @@ public class MemberImports implements SmartLifecycle {
                 if (done.get(rowNumber)) {
                     continue;
                 }
+                String outcome;
                 if (excluded.contains(rowNumber)) {
-                    outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED");
+                    outcome = outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED");
                 } else {
-                    importRow(info, rules, zone, ImportFormat.read(rowNumber, cells, header, rules));
+                    outcome = importRow(info, rules, zone, ImportFormat.read(rowNumber, cells, header, rules));
                 }
-                progress.row();
+                progress.row(outcome);
             }
         }
         if (!progress.finish()) {
@@ -381,22 +400,20 @@ public class MemberImports implements SmartLifecycle {
         log.info("member import {} completed", id);
     }
 
-    private void importRow(Header info, ImportFormat.Rules rules, ZoneId zone, Read read) {
+    /** Imports one row; answers its outcome. */
+    private String importRow(Header info, ImportFormat.Rules rules, ZoneId zone, Read read) {
         String id = info.id();
         if (read.row() == null) {
             // the centre's rules changed since the dry run (a plan removed): the row is not imported
-            outcome(id, read.problems().get(0).row(), "FAILED", null, read.problems().get(0).code().name());
-            return;
+            return outcome(id, read.problems().get(0).row(), "FAILED", null, read.problems().get(0).code().name());
         }
         Row row = read.row();
         MemberId member = memberIdOf(info.centre(), row.memberNumber());
         if (directory.centreOf(member.value()).isPresent()) {
-            outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
-            return;
+            return outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
         }
         if (identities.holder(info.centre(), identityOf(row)).isPresent()) {
-            outcome(id, row.row(), "FAILED", null, ErrorCode.MEMBER_ALREADY_ENROLLED.name());
-            return;
+            return outcome(id, row.row(), "FAILED", null, ErrorCode.MEMBER_ALREADY_ENROLLED.name());
         }
         ImportMemberCommand command = new ImportMemberCommand(member, info.centre(), row.kind(), row.name(),
                 row.idNumber(), row.guardianName(), row.guardianPhone(), row.phone(), row.email(), rules.currency(),
@@ -409,17 +426,17 @@ public class MemberImports implements SmartLifecycle {
         meta.put(MetaDataKeys.CORRELATION_ID, id);
         try {
             sender.send(GenericCommandMessage.asCommandMessage(command).andMetaData(meta), member.value());
+            return "IMPORTED";
         } catch (RuntimeException refused) {
             if (directory.centreOf(member.value()).isPresent()) {
                 // imported meanwhile by a node that took this import over: its row says IMPORTED already
-                outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
-                return;
+                return outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
             }
             DomainException reason = domainCause(refused);
             if (reason == null) {
                 throw refused;
             }
-            outcome(id, row.row(), "FAILED", null, reason.code().name());
+            return outcome(id, row.row(), "FAILED", null, reason.code().name());
         }
     }
 
@@ -439,10 +456,11 @@ public class MemberImports implements SmartLifecycle {
                 row.purchaseDate().atStartOfDay(zone).toInstant());
     }
 
-    private void outcome(String id, int row, String outcome, String member, String code) {
+    private String outcome(String id, int row, String outcome, String member, String code) {
         jdbc.update("""
                 insert into member_import_row (import_id, row_number, outcome, member_id, code) values (?, ?, ?, ?, ?)
                 on conflict (import_id, row_number) do nothing""", id, row, outcome, member, code);
+        return outcome;
     }
 
     private static DomainException domainCause(Throwable failure) {
@@ -458,10 +476,15 @@ public class MemberImports implements SmartLifecycle {
         return null;
     }
 
-    /** Counts rows and beats the import's heart about once a second; tells the runner whether it still owns it. */
+    /**
+     * Counts the rows' outcomes (from those recorded when the run starts) and beats the import's heart with them about
+     * once a second; tells the runner whether it still owns the import. The counts are read back from the rows when
+     * the import completes, so the final figures are exact whatever a runner that stopped had counted.
+     */
     private final class Progress {
 
         private final String id;
+        private final Map<String, Integer> outcomes = new HashMap<>();
         private int sinceWrite;
         private long lastWrite = System.nanoTime();
         private boolean owned = true;
@@ -470,7 +493,12 @@ public class MemberImports implements SmartLifecycle {
             this.id = id;
         }
 
-        void row() {
+        void add(String outcome, int n) {
+            outcomes.merge(outcome, n, Integer::sum);
+        }
+
+        void row(String outcome) {
+            add(outcome, 1);
             sinceWrite++;
             if (System.nanoTime() - lastWrite > 1_000_000_000L) {
                 write();
@@ -483,10 +511,14 @@ public class MemberImports implements SmartLifecycle {
         }
 
         private void write() {
+            int imported = outcomes.getOrDefault("IMPORTED", 0);
+            int skipped = outcomes.getOrDefault("SKIPPED", 0);
+            int failed = outcomes.getOrDefault("FAILED", 0);
             int n = jdbc.update("""
-                    update member_import set heartbeat_at = ?, run_rows = run_rows + ? where import_id = ?
-                        and owner = ?""", Timestamp.from(clock.instant()), sinceWrite, id, node);
-            counts(id);
+                    update member_import set heartbeat_at = ?, run_rows = run_rows + ?, rows_read = ?,
+                        rows_imported = ?, rows_skipped = ?, rows_failed = ? where import_id = ? and owner = ?""",
+                    Timestamp.from(clock.instant()), sinceWrite, imported + skipped + failed, imported, skipped,
+                    failed, id, node);
             sinceWrite = 0;
             lastWrite = System.nanoTime();
             if (n == 0) {

@@ -221,6 +221,15 @@ class MemberImportIT extends IntegrationTest {
         assertThat(http.get("mem-manager", "/api/imports/members/" + id).status()).isEqualTo(404);
         Http.Response problemsCsv = http.get("imp-manager", "/api/imports/members/" + id + "/problems.csv");
         assertThat(problemsCsv.text().lines().count()).isEqualTo(31);
+        // the faulty file is discarded: its stored copy goes at once, the report stays
+        assertThat(http.send("imp-manager", "DELETE", "/api/imports/members/" + id, Map.of(),
+                HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select count(*) from member_import_chunk where import_id = ?", Long.class, id))
+                .isZero();
+        assertThat(http.get("imp-manager", "/api/imports/members/" + id).json().path("status").asText())
+                .isEqualTo("DISCARDED");
+        assertThat(http.post("imp-manager", "/api/imports/members/" + id + "/commit", "{}").status())
+                .isEqualTo(409);
 
         // the file fixed: every planted row as it should have been (the three people enrolled already are others)
         Http.Response fixed = upload(http, "imp-admin", "imp", "gms-export-fixed.csv", file("GMS-", Map.of()));

@@ -55,10 +55,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Member imports: a file is stored as it streams in (in pieces, with its SHA-256), read once for the dry run, whose
@@ -94,6 +97,7 @@ public class MemberImports implements SmartLifecycle {
     private final Map<String, Set<String>> plans;
     private final Duration staleAfter;
     private final Duration resumeCheck;
+    private final int threads;
     private final String node = "import-node-" + UUID.randomUUID();
     private final Map<String, Thread> runners = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService resumer;
@@ -102,7 +106,8 @@ public class MemberImports implements SmartLifecycle {
     MemberImports(JdbcTemplate jdbc, CommandSender sender, MemberIdentities identities, AggregateDirectory directory,
                   CentreCatalog centres, MoneyLimits limits, TimeWindows windows, Clock clock, ImportPlans plans,
                   @Value("${deskledger.imports.stale-after:PT30S}") Duration staleAfter,
-                  @Value("${deskledger.imports.resume-check:PT5S}") Duration resumeCheck) {
+                  @Value("${deskledger.imports.resume-check:PT5S}") Duration resumeCheck,
+                  @Value("${deskledger.imports.threads:1}") int threads) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.identities = identities;
@@ -114,6 +119,7 @@ public class MemberImports implements SmartLifecycle {
         this.plans = plans.byCentre();
         this.staleAfter = staleAfter;
         this.resumeCheck = resumeCheck;
+        this.threads = Math.max(1, threads);
     }
 
     // ---------------------------------------------------------------- upload and dry run
@@ -370,24 +376,61 @@ public class MemberImports implements SmartLifecycle {
                 (RowCallbackHandler) rs -> progress.add(rs.getString(1), rs.getInt(2)), id);
         jdbc.update("update member_import set run_rows = 0, run_started_at = ? where import_id = ?",
                 Timestamp.from(clock.instant()), id);
+        // rows are read here, in order, and imported by this thread or, with deskledger.imports.threads > 1, by a
+        // few workers (a member's id follows from its row, so the order in which rows land does not matter)
+        ThreadPoolExecutor workers = threads > 1 ? new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * 2), task -> {
+                    Thread worker = new Thread(task, "member-import-worker");
+                    worker.setDaemon(true);
+                    return worker;
+                }, new ThreadPoolExecutor.CallerRunsPolicy()) : null;
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try (ImportCsvReader reader = new ImportCsvReader(new ChunkStream(jdbc, id))) {
             Map<Column, Integer> header = ImportFormat.header(reader.next());
             for (List<String> cells = reader.next(); cells != null; cells = reader.next()) {
-                if (!running || Thread.currentThread().isInterrupted()) {
+                if (!running || Thread.currentThread().isInterrupted() || !progress.owned()) {
                     return;
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
                 }
                 int rowNumber = reader.record();
                 if (done.get(rowNumber)) {
                     continue;
                 }
-                String outcome;
-                if (excluded.contains(rowNumber)) {
-                    outcome = outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED");
+                Read read = excluded.contains(rowNumber) ? null : ImportFormat.read(rowNumber, cells, header, rules);
+                Runnable task = () -> {
+                    if (!running || !progress.owned() || failure.get() != null) {
+                        return;
+                    }
+                    try {
+                        progress.row(read == null ? outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED")
+                                : importRow(info, rules, zone, read));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                };
+                if (workers == null) {
+                    task.run();
                 } else {
-                    outcome = importRow(info, rules, zone, ImportFormat.read(rowNumber, cells, header, rules));
+                    workers.execute(task);
                 }
-                progress.row(outcome);
             }
+        } finally {
+            if (workers != null) {
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        if (!running) {
+            return;
         }
         if (!progress.finish()) {
             return;
@@ -487,17 +530,21 @@ public class MemberImports implements SmartLifecycle {
         private final Map<String, Integer> outcomes = new HashMap<>();
         private int sinceWrite;
         private long lastWrite = System.nanoTime();
-        private boolean owned = true;
+        private volatile boolean owned = true;
 
         Progress(String id) {
             this.id = id;
         }
 
-        void add(String outcome, int n) {
+        synchronized void add(String outcome, int n) {
             outcomes.merge(outcome, n, Integer::sum);
         }
 
-        void row(String outcome) {
+        boolean owned() {
+            return owned;
+        }
+
+        synchronized void row(String outcome) {
             add(outcome, 1);
             sinceWrite++;
             if (System.nanoTime() - lastWrite > 1_000_000_000L) {
@@ -505,7 +552,7 @@ public class MemberImports implements SmartLifecycle {
             }
         }
 
-        boolean finish() {
+        synchronized boolean finish() {
             write();
             return owned;
         }
@@ -524,7 +571,6 @@ public class MemberImports implements SmartLifecycle {
             if (n == 0) {
                 // another node took the import over (this one stalled): it stops here
                 owned = false;
-                Thread.currentThread().interrupt();
             }
         }
     }

@@ -385,6 +385,7 @@ public class MemberImports implements SmartLifecycle {
                     return worker;
                 }, new ThreadPoolExecutor.CallerRunsPolicy()) : null;
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        log.info("member import {} running with {} worker(s), {} row(s) done before", id, threads, done.cardinality());
         try (ImportCsvReader reader = new ImportCsvReader(new ChunkStream(jdbc, id))) {
             Map<Column, Integer> header = ImportFormat.header(reader.next());
             for (List<String> cells = reader.next(); cells != null; cells = reader.next()) {

@@ -24,6 +24,7 @@ import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.command.ImportMemberCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +46,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -62,6 +65,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Member imports: a file is stored as it streams in (in pieces, with its SHA-256), read once for the dry run, whose
@@ -162,7 +166,7 @@ public class MemberImports implements SmartLifecycle {
 
     private void store(String id, int chunk, byte[] buffer, int length, MessageDigest sha) {
         sha.update(buffer, 0, length);
-        byte[] data = java.util.Arrays.copyOf(buffer, length);
+        byte[] data = Arrays.copyOf(buffer, length);
         jdbc.update("insert into member_import_chunk (import_id, chunk, data) values (?, ?, ?)", id, chunk, data);
     }
 
@@ -209,7 +213,7 @@ public class MemberImports implements SmartLifecycle {
             jdbc.update("delete from member_import_chunk where import_id = ?", id);
             throw invalidFile;
         }
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+        problems.sort(Comparator.comparingInt(RowProblem::row));
         List<Object[]> args = new ArrayList<>();
         int seq = 0;
         int last = -1;
@@ -512,7 +516,7 @@ public class MemberImports implements SmartLifecycle {
             if (cause instanceof DomainException domain) {
                 return domain;
             }
-            if (cause instanceof org.axonframework.messaging.HandlerExecutionException handler
+            if (cause instanceof HandlerExecutionException handler
                     && handler.getDetails().orElse(null) instanceof DomainException domain) {
                 return domain;
             }
@@ -713,7 +717,7 @@ public class MemberImports implements SmartLifecycle {
     }
 
     /** Streams the final report: one line per row, its outcome, the member made, and why a row was not imported. */
-    void report(String id, java.util.function.Consumer<String[]> line) {
+    void report(String id, Consumer<String[]> line) {
         line.accept(new String[] {"row", "outcome", "member_id", "code", "problems"});
         jdbc.query("""
                 select r.row_number, r.outcome, r.member_id, r.code,
@@ -724,7 +728,7 @@ public class MemberImports implements SmartLifecycle {
                         rs.getString(3), rs.getString(4), rs.getString(5)}), id);
     }
 
-    void problemsCsv(String id, java.util.function.Consumer<String[]> line) {
+    void problemsCsv(String id, Consumer<String[]> line) {
         line.accept(new String[] {"row", "column", "value", "code", "problem"});
         jdbc.query("""
                 select row_number, column_name, value, code, message from member_import_problem where import_id = ?

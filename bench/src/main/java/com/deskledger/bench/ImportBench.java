@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Issue 20's part 4: a member file of {@code IMPORT_BENCH_MEMBERS} (100,000) rows generated to disk, uploaded to the
  * application (its own JVM, {@code -Xmx512m}) and imported, while {@code IMPORT_BENCH_CLIENTS} (4) desk clients each
  * send a visit every {@code IMPORT_BENCH_PACE_MS} (100 ms). Measures the upload with its dry run, the import's rows a
- * second, the p50/p99 of the live commands before and during the import, and the application's peak heap and RSS.
+ * second, the p50/p99 of the live commands before (after {@code IMPORT_BENCH_WARM_UP_SECONDS}, 20, of the same load
+ * unmeasured) and during the import, and the application's peak heap and RSS.
  * Writes {@code import-results.json} and {@code IMPORT.md} into the output directory. Run with {@code bench/import-run}.
  */
 final class ImportBench {
@@ -36,6 +37,7 @@ final class ImportBench {
     private final int clients = Bench.intEnv("IMPORT_BENCH_CLIENTS", 4);
     private final int paceMs = Bench.intEnv("IMPORT_BENCH_PACE_MS", 100);
     private final int baselineSeconds = Bench.intEnv("IMPORT_BENCH_BASELINE_SECONDS", 15);
+    private final int warmUpSeconds = Bench.intEnv("IMPORT_BENCH_WARM_UP_SECONDS", 20);
 
     private ImportBench(Path out, Path jar) {
         this.out = out;
@@ -64,6 +66,9 @@ final class ImportBench {
             results.put("fileKb", bytes / 1024);
             results.put("liveClients", clients);
             results.put("livePaceMs", paceMs);
+            // the same live load first unmeasured (the JIT warms up), then measured without an import
+            live(app, () -> sleep(warmUpSeconds * 1000L));
+            results.put("warmUpSeconds", warmUpSeconds);
             results.put("baseline", live(app, () -> sleep(baselineSeconds * 1000L)));
 
             Instant uploadStart = Instant.now();

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The member import file: its columns (each with an English and a Chinese name; a header cell may give either, or
@@ -135,7 +137,7 @@ final class ImportFormat {
     /** The template: a header row with both names of every column, and two example rows (a child, an adult). */
     static String template() {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(java.util.Arrays.stream(Column.values()).map(Column::heading).collect(Collectors.joining(",")))
+        csv.append(Arrays.stream(Column.values()).map(Column::heading).collect(Collectors.joining(",")))
                 .append("\r\n");
         csv.append("GMS-0001,,CHILD,王小明,,,,王芳,13812345678,CREDIT_PACK,Phonics 10,10,7,,,1990.00,WECHAT_PAY,"
                 + "2026-03-01,ACTIVE,\r\n");
@@ -228,7 +230,7 @@ final class ImportFormat {
         }
 
         PackageKind packageKind = r.choice(Column.PACKAGE_KIND, PACKAGE_KINDS, Problem.PACKAGE_INCONSISTENT, false);
-        boolean packageCells = java.util.stream.Stream.of(Column.PLAN, Column.CREDITS, Column.CREDITS_LEFT,
+        boolean packageCells = Stream.of(Column.PLAN, Column.CREDITS, Column.CREDITS_LEFT,
                 Column.VALID_FROM, Column.VALID_UNTIL, Column.PRICE_PAID, Column.PAYMENT_METHOD,
                 Column.PURCHASE_DATE).anyMatch(c -> r.raw(c) != null);
         String plan = null;

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -149,6 +150,15 @@ class MemberImportController {
         List<Integer> rows = request == null || request.excludeRows() == null ? List.of() : request.excludeRows();
         ImportStatus status = imports.commit(id, new HashSet<>(rows), actor);
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/members/" + id).body(status);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Discard an import that was not committed: its stored file is deleted at once (the report "
+            + "stays); 409 while it runs")
+    ResponseEntity<Void> discard(@PathVariable String id, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        requireAccess(id, actor);
+        imports.discard(id, actor);
+        return ResponseEntity.noContent().build();
     }
 
     private void requireAccess(String id, Actor actor) {

@@ -24,6 +24,7 @@ import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.command.ImportMemberCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +46,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -55,10 +58,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Member imports: a file is stored as it streams in (in pieces, with its SHA-256), read once for the dry run, whose
@@ -77,6 +84,7 @@ public class MemberImports implements SmartLifecycle {
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
     static final String INVALID = "INVALID";
+    static final String DISCARDED = "DISCARDED";
 
     private static final Logger log = LoggerFactory.getLogger(MemberImports.class);
     private static final int CHUNK_BYTES = 1 << 20;
@@ -93,6 +101,7 @@ public class MemberImports implements SmartLifecycle {
     private final Map<String, Set<String>> plans;
     private final Duration staleAfter;
     private final Duration resumeCheck;
+    private final int threads;
     private final String node = "import-node-" + UUID.randomUUID();
     private final Map<String, Thread> runners = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService resumer;
@@ -101,7 +110,8 @@ public class MemberImports implements SmartLifecycle {
     MemberImports(JdbcTemplate jdbc, CommandSender sender, MemberIdentities identities, AggregateDirectory directory,
                   CentreCatalog centres, MoneyLimits limits, TimeWindows windows, Clock clock, ImportPlans plans,
                   @Value("${deskledger.imports.stale-after:PT30S}") Duration staleAfter,
-                  @Value("${deskledger.imports.resume-check:PT5S}") Duration resumeCheck) {
+                  @Value("${deskledger.imports.resume-check:PT5S}") Duration resumeCheck,
+                  @Value("${deskledger.imports.threads:1}") int threads) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.identities = identities;
@@ -113,6 +123,7 @@ public class MemberImports implements SmartLifecycle {
         this.plans = plans.byCentre();
         this.staleAfter = staleAfter;
         this.resumeCheck = resumeCheck;
+        this.threads = Math.max(1, threads);
     }
 
     // ---------------------------------------------------------------- upload and dry run
@@ -155,7 +166,7 @@ public class MemberImports implements SmartLifecycle {
 
     private void store(String id, int chunk, byte[] buffer, int length, MessageDigest sha) {
         sha.update(buffer, 0, length);
-        byte[] data = java.util.Arrays.copyOf(buffer, length);
+        byte[] data = Arrays.copyOf(buffer, length);
         jdbc.update("insert into member_import_chunk (import_id, chunk, data) values (?, ?, ?)", id, chunk, data);
     }
 
@@ -202,7 +213,7 @@ public class MemberImports implements SmartLifecycle {
             jdbc.update("delete from member_import_chunk where import_id = ?", id);
             throw invalidFile;
         }
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+        problems.sort(Comparator.comparingInt(RowProblem::row));
         List<Object[]> args = new ArrayList<>();
         int seq = 0;
         int last = -1;
@@ -293,7 +304,7 @@ public class MemberImports implements SmartLifecycle {
         actor.requireCentre(info.centre());
         if (!VALIDATED.equals(info.status())) {
             throw new DomainException(ErrorCode.IMPORT_ALREADY_COMMITTED, "this import is " + info.status()
-                    .toLowerCase(Locale.ROOT) + "; a file is committed once");
+                    .toLowerCase(Locale.ROOT) + "; only a checked import that was never committed can be");
         }
         List<Integer> blocking = jdbc.queryForList("""
                 select distinct row_number from member_import_problem where import_id = ? order by row_number""",
@@ -315,6 +326,21 @@ public class MemberImports implements SmartLifecycle {
         }
         start(id);
         return status(id).orElseThrow();
+    }
+
+    /**
+     * Discards an import that was not committed: its file (personal data in plain text) is deleted at once; the dry
+     * run's report (personal values masked) stays. A running import is not discarded.
+     */
+    void discard(String id, Actor actor) {
+        Header info = header(id);
+        actor.requireCentre(info.centre());
+        if (RUNNING.equals(info.status())) {
+            throw new DomainException(ErrorCode.IMPORT_ALREADY_COMMITTED, "this import is running");
+        }
+        jdbc.update("delete from member_import_chunk where import_id = ?", id);
+        jdbc.update("update member_import set status = ? where import_id = ? and status in (?, ?)", DISCARDED, id,
+                VALIDATED, UPLOADED);
     }
 
     private void start(String id) {
@@ -350,25 +376,66 @@ public class MemberImports implements SmartLifecycle {
         jdbc.query("select row_number from member_import_row where import_id = ?",
                 (RowCallbackHandler) rs -> done.set(rs.getInt(1)), id);
         Progress progress = new Progress(id);
+        jdbc.query("select outcome, count(*) from member_import_row where import_id = ? group by outcome",
+                (RowCallbackHandler) rs -> progress.add(rs.getString(1), rs.getInt(2)), id);
         jdbc.update("update member_import set run_rows = 0, run_started_at = ? where import_id = ?",
                 Timestamp.from(clock.instant()), id);
+        // rows are read here, in order, and imported by this thread or, with deskledger.imports.threads > 1, by a
+        // few workers (a member's id follows from its row, so the order in which rows land does not matter)
+        ThreadPoolExecutor workers = threads > 1 ? new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * 2), task -> {
+                    Thread worker = new Thread(task, "member-import-worker");
+                    worker.setDaemon(true);
+                    return worker;
+                }, new ThreadPoolExecutor.CallerRunsPolicy()) : null;
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        log.info("member import {} running with {} worker(s), {} row(s) done before", id, threads, done.cardinality());
         try (ImportCsvReader reader = new ImportCsvReader(new ChunkStream(jdbc, id))) {
             Map<Column, Integer> header = ImportFormat.header(reader.next());
             for (List<String> cells = reader.next(); cells != null; cells = reader.next()) {
-                if (!running || Thread.currentThread().isInterrupted()) {
+                if (!running || Thread.currentThread().isInterrupted() || !progress.owned()) {
                     return;
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
                 }
                 int rowNumber = reader.record();
                 if (done.get(rowNumber)) {
                     continue;
                 }
-                if (excluded.contains(rowNumber)) {
-                    outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED");
+                Read read = excluded.contains(rowNumber) ? null : ImportFormat.read(rowNumber, cells, header, rules);
+                Runnable task = () -> {
+                    if (!running || !progress.owned() || failure.get() != null) {
+                        return;
+                    }
+                    try {
+                        progress.row(read == null ? outcome(id, rowNumber, "SKIPPED", null, "EXCLUDED")
+                                : importRow(info, rules, zone, read));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                };
+                if (workers == null) {
+                    task.run();
                 } else {
-                    importRow(info, rules, zone, ImportFormat.read(rowNumber, cells, header, rules));
+                    workers.execute(task);
                 }
-                progress.row();
             }
+        } finally {
+            if (workers != null) {
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        if (!running) {
+            return;
         }
         if (!progress.finish()) {
             return;
@@ -381,22 +448,20 @@ public class MemberImports implements SmartLifecycle {
         log.info("member import {} completed", id);
     }
 
-    private void importRow(Header info, ImportFormat.Rules rules, ZoneId zone, Read read) {
+    /** Imports one row; answers its outcome. */
+    private String importRow(Header info, ImportFormat.Rules rules, ZoneId zone, Read read) {
         String id = info.id();
         if (read.row() == null) {
             // the centre's rules changed since the dry run (a plan removed): the row is not imported
-            outcome(id, read.problems().get(0).row(), "FAILED", null, read.problems().get(0).code().name());
-            return;
+            return outcome(id, read.problems().get(0).row(), "FAILED", null, read.problems().get(0).code().name());
         }
         Row row = read.row();
         MemberId member = memberIdOf(info.centre(), row.memberNumber());
         if (directory.centreOf(member.value()).isPresent()) {
-            outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
-            return;
+            return outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
         }
         if (identities.holder(info.centre(), identityOf(row)).isPresent()) {
-            outcome(id, row.row(), "FAILED", null, ErrorCode.MEMBER_ALREADY_ENROLLED.name());
-            return;
+            return outcome(id, row.row(), "FAILED", null, ErrorCode.MEMBER_ALREADY_ENROLLED.name());
         }
         ImportMemberCommand command = new ImportMemberCommand(member, info.centre(), row.kind(), row.name(),
                 row.idNumber(), row.guardianName(), row.guardianPhone(), row.phone(), row.email(), rules.currency(),
@@ -409,17 +474,17 @@ public class MemberImports implements SmartLifecycle {
         meta.put(MetaDataKeys.CORRELATION_ID, id);
         try {
             sender.send(GenericCommandMessage.asCommandMessage(command).andMetaData(meta), member.value());
+            return "IMPORTED";
         } catch (RuntimeException refused) {
             if (directory.centreOf(member.value()).isPresent()) {
                 // imported meanwhile by a node that took this import over: its row says IMPORTED already
-                outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
-                return;
+                return outcome(id, row.row(), "SKIPPED", member.value(), ErrorCode.MEMBER_ALREADY_IMPORTED.name());
             }
             DomainException reason = domainCause(refused);
             if (reason == null) {
                 throw refused;
             }
-            outcome(id, row.row(), "FAILED", null, reason.code().name());
+            return outcome(id, row.row(), "FAILED", null, reason.code().name());
         }
     }
 
@@ -439,10 +504,11 @@ public class MemberImports implements SmartLifecycle {
                 row.purchaseDate().atStartOfDay(zone).toInstant());
     }
 
-    private void outcome(String id, int row, String outcome, String member, String code) {
+    private String outcome(String id, int row, String outcome, String member, String code) {
         jdbc.update("""
                 insert into member_import_row (import_id, row_number, outcome, member_id, code) values (?, ?, ?, ?, ?)
                 on conflict (import_id, row_number) do nothing""", id, row, outcome, member, code);
+        return outcome;
     }
 
     private static DomainException domainCause(Throwable failure) {
@@ -450,7 +516,7 @@ public class MemberImports implements SmartLifecycle {
             if (cause instanceof DomainException domain) {
                 return domain;
             }
-            if (cause instanceof org.axonframework.messaging.HandlerExecutionException handler
+            if (cause instanceof HandlerExecutionException handler
                     && handler.getDetails().orElse(null) instanceof DomainException domain) {
                 return domain;
             }
@@ -458,41 +524,58 @@ public class MemberImports implements SmartLifecycle {
         return null;
     }
 
-    /** Counts rows and beats the import's heart about once a second; tells the runner whether it still owns it. */
+    /**
+     * Counts the rows' outcomes (from those recorded when the run starts) and beats the import's heart with them about
+     * once a second; tells the runner whether it still owns the import. The counts are read back from the rows when
+     * the import completes, so the final figures are exact whatever a runner that stopped had counted.
+     */
     private final class Progress {
 
         private final String id;
+        private final Map<String, Integer> outcomes = new HashMap<>();
         private int sinceWrite;
         private long lastWrite = System.nanoTime();
-        private boolean owned = true;
+        private volatile boolean owned = true;
 
         Progress(String id) {
             this.id = id;
         }
 
-        void row() {
+        synchronized void add(String outcome, int n) {
+            outcomes.merge(outcome, n, Integer::sum);
+        }
+
+        boolean owned() {
+            return owned;
+        }
+
+        synchronized void row(String outcome) {
+            add(outcome, 1);
             sinceWrite++;
             if (System.nanoTime() - lastWrite > 1_000_000_000L) {
                 write();
             }
         }
 
-        boolean finish() {
+        synchronized boolean finish() {
             write();
             return owned;
         }
 
         private void write() {
+            int imported = outcomes.getOrDefault("IMPORTED", 0);
+            int skipped = outcomes.getOrDefault("SKIPPED", 0);
+            int failed = outcomes.getOrDefault("FAILED", 0);
             int n = jdbc.update("""
-                    update member_import set heartbeat_at = ?, run_rows = run_rows + ? where import_id = ?
-                        and owner = ?""", Timestamp.from(clock.instant()), sinceWrite, id, node);
-            counts(id);
+                    update member_import set heartbeat_at = ?, run_rows = run_rows + ?, rows_read = ?,
+                        rows_imported = ?, rows_skipped = ?, rows_failed = ? where import_id = ? and owner = ?""",
+                    Timestamp.from(clock.instant()), sinceWrite, imported + skipped + failed, imported, skipped,
+                    failed, id, node);
             sinceWrite = 0;
             lastWrite = System.nanoTime();
             if (n == 0) {
                 // another node took the import over (this one stalled): it stops here
                 owned = false;
-                Thread.currentThread().interrupt();
             }
         }
     }
@@ -634,7 +717,7 @@ public class MemberImports implements SmartLifecycle {
     }
 
     /** Streams the final report: one line per row, its outcome, the member made, and why a row was not imported. */
-    void report(String id, java.util.function.Consumer<String[]> line) {
+    void report(String id, Consumer<String[]> line) {
         line.accept(new String[] {"row", "outcome", "member_id", "code", "problems"});
         jdbc.query("""
                 select r.row_number, r.outcome, r.member_id, r.code,
@@ -645,7 +728,7 @@ public class MemberImports implements SmartLifecycle {
                         rs.getString(3), rs.getString(4), rs.getString(5)}), id);
     }
 
-    void problemsCsv(String id, java.util.function.Consumer<String[]> line) {
+    void problemsCsv(String id, Consumer<String[]> line) {
         line.accept(new String[] {"row", "column", "value", "code", "problem"});
         jdbc.query("""
                 select row_number, column_name, value, code, message from member_import_problem where import_id = ?

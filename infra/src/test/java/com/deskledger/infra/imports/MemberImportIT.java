@@ -221,6 +221,15 @@ class MemberImportIT extends IntegrationTest {
         assertThat(http.get("mem-manager", "/api/imports/members/" + id).status()).isEqualTo(404);
         Http.Response problemsCsv = http.get("imp-manager", "/api/imports/members/" + id + "/problems.csv");
         assertThat(problemsCsv.text().lines().count()).isEqualTo(31);
+        // the faulty file is discarded: its stored copy goes at once, the report stays
+        assertThat(http.send("imp-manager", "DELETE", "/api/imports/members/" + id, Map.of(),
+                HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select count(*) from member_import_chunk where import_id = ?", Long.class, id))
+                .isZero();
+        assertThat(http.get("imp-manager", "/api/imports/members/" + id).json().path("status").asText())
+                .isEqualTo("DISCARDED");
+        assertThat(http.post("imp-manager", "/api/imports/members/" + id + "/commit", "{}").status())
+                .isEqualTo(409);
 
         // the file fixed: every planted row as it should have been (the three people enrolled already are others)
         Http.Response fixed = upload(http, "imp-admin", "imp", "gms-export-fixed.csv", file("GMS-", Map.of()));
@@ -314,6 +323,43 @@ class MemberImportIT extends IntegrationTest {
 
         // every view (members, sales, attendance, audit log included) equals its rebuild from the events
         ViewVerification.everyViewIdentical(http, jdbc, positions, List.of());
+    }
+
+    @Test
+    void rowsWithProblemsAreImportedOnlyWhenLeftOutExplicitlyAndTheReportSaysWhatBecameOfEachRow() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER).append("\n");
+        for (int i = 0; i < 5; i++) {
+            String[] c = member("SML-", i + 1);
+            if (i == 1) {
+                c[12] = "-1";
+            }
+            csv.append(String.join(",", c)).append("\n");
+        }
+        Http.Response dry = upload(http, "imp-manager", "imp-small", "small.csv", csv.toString());
+        String id = dry.json().path("importStatus").path("id").asText();
+        assertThat(dry.json().path("problems").get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(dry.json().path("problems").get(0).path("column").asText()).isEqualTo("credits_left");
+        assertThat(dry.json().path("problems").get(0).path("value").asText()).isEqualTo("-1");
+
+        Http.Response wrongRow = http.post("imp-manager", "/api/imports/members/" + id + "/commit",
+                "{\"excludeRows\":[4]}");
+        assertThat(wrongRow.status()).as(wrongRow.text()).isEqualTo(422);
+        assertThat(http.post("imp-manager", "/api/imports/members/" + id + "/commit", "{\"excludeRows\":[3.0]}")
+                .status()).isEqualTo(400);
+        Http.Response commit = http.post("imp-manager", "/api/imports/members/" + id + "/commit",
+                "{\"excludeRows\":[3]}");
+        assertThat(commit.status()).as(commit.text()).isEqualTo(202);
+        JsonNode done = waitFor(http, "imp-manager", id, "COMPLETED", Duration.ofMinutes(2));
+        assertThat(done.path("imported").asInt()).isEqualTo(4);
+        assertThat(done.path("skipped").asInt()).isEqualTo(1);
+        List<String> report = http.get("imp-manager", "/api/imports/members/" + id + "/report.csv").text().lines()
+                .toList();
+        assertThat(report.get(0)).isEqualTo("\uFEFFrow,outcome,member_id,code,problems");
+        assertThat(report).hasSize(6);
+        assertThat(report.get(2)).startsWith("3,SKIPPED,,EXCLUDED,NEGATIVE_CREDITS in credits_left");
+        assertThat(report.get(1)).startsWith("2,IMPORTED,");
+        assertThat(jdbc.queryForObject("select count(*) from member_identity where centre = 'imp-small'", Long.class))
+                .isEqualTo(4);
     }
 
     @Test

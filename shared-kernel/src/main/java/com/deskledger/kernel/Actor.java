@@ -43,6 +43,14 @@ public record Actor(StaffId user, Set<Role> roles, Set<CentreId> centres) {
         return roles.contains(role);
     }
 
+    /**
+     * The one rule of who sees personal data in full, wherever it is shown: desk staff (RECEPTIONIST and the roles
+     * above it) do; every other role (AUDITOR, ADMIN) sees it masked or withheld.
+     */
+    public boolean seesPersonalData() {
+        return has(Role.RECEPTIONIST);
+    }
+
     public boolean belongsTo(CentreId centre) {
         return centres.contains(centre);
     }

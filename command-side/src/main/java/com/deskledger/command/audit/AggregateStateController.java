@@ -4,12 +4,17 @@ import com.deskledger.command.directory.AggregateDirectory;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
+import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.audit.AggregateKinds;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.AggregateConfiguration;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +44,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An aggregate as it stood at a past instant: its own event-sourcing handlers replay its events up to that
- * instant (snapshots ignored), and its fields are shown as JSON with the sequence number they reflect.
+ * instant (snapshots ignored), and its fields are shown as JSON with the sequence number they reflect. Its sealed
+ * values (a waiting refund's reason) read {@value #WITHHELD} for roles that see no personal data.
  */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit")
 class AggregateStateController {
+
+    /** What a sealed value reads as for roles that see no personal data, as in the audit history. */
+    static final String WITHHELD = "[withheld]";
 
     /** The state of one aggregate at one instant. */
     record AggregateState(String aggregateType, String aggregateId, Instant at, long sequence, Instant lastEventAt,
@@ -54,6 +64,8 @@ class AggregateStateController {
     private final EventStore eventStore;
     private final AggregateDirectory directory;
     private final ObjectMapper fields;
+    /** The same, with every sealed value withheld: for roles that see no personal data (the one masking rule). */
+    private final ObjectMapper withheldFields;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
     AggregateStateController(Configuration axon, EventStore eventStore, AggregateDirectory directory,
@@ -65,6 +77,14 @@ class AggregateStateController {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.withheldFields = fields.copy().registerModule(new SimpleModule("withheld-personal-data")
+                .addSerializer(Sealed.class, new StdSerializer<>(Sealed.class) {
+                    @Override
+                    public void serialize(Sealed value, JsonGenerator generator, SerializerProvider provider)
+                            throws IOException {
+                        generator.writeString(WITHHELD);
+                    }
+                }));
     }
 
     @GetMapping("/{kind}/{id}/state")
@@ -95,7 +115,7 @@ class AggregateStateController {
         Object root = rebuild(type, id, events);
         DomainEventMessage<?> last = events.get(events.size() - 1);
         return new AggregateState(typeName, id, at, last.getSequenceNumber(), last.getTimestamp(),
-                fields.valueToTree(root));
+                (actor.seesPersonalData() ? fields : withheldFields).valueToTree(root));
     }
 
     private <T> Object rebuild(Class<T> type, String id, List<DomainEventMessage<?>> events) {

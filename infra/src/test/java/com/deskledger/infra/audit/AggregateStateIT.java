@@ -2,6 +2,7 @@ package com.deskledger.infra.audit;
 
 import com.deskledger.infra.support.Http;
 import com.deskledger.infra.support.IntegrationTest;
+import com.deskledger.infra.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,35 @@ class AggregateStateIT extends IntegrationTest {
         JsonNode after = state("members", member, Instant.now());
         assertThat(after.get("sequence").asLong()).isEqualTo(2);
         assertThat(after.get("state").get("packages").get(pack).get("creditsLeft").asInt()).isEqualTo(9);
+    }
+
+    /** The one masking rule: a waiting refund's reason is sealed in the state; an auditor is shown it withheld. */
+    @Test
+    void aWaitingRefundsReasonIsWithheldFromAnAuditorAsInTheAuditHistory() {
+        try {
+            TestClock.pin(Instant.parse("2026-09-01T02:00:00Z"));
+            String member = created(http.post("reception", "/api/members", "{\"centre\":\"main\",\"kind\":\"ADULT\","
+                    + "\"name\":\"State Refund Adult\",\"phone\":\"13900004444\"}")).get("id").asText();
+            String pack = created(http.post("reception", "/api/members/" + member + "/packages",
+                    "{\"plan\":\"5 classes\",\"kind\":\"CREDIT_PACK\",\"credits\":5,\"price\":{\"minor\":50000},"
+                            + "\"paymentMethod\":\"CARD\"}"))
+                    .get("purchaseId").asText();
+            TestClock.pin(Instant.parse("2026-09-12T02:00:00Z"));
+            JsonNode refund = created(http.post("reception", "/api/members/" + member + "/refunds", "{\"purchaseId\":\""
+                    + pack + "\",\"amount\":{\"minor\":1000},\"reason\":\"moving to another city\"}"));
+            String refundId = refund.get("refundId").asText();
+            Instant at = lastEventAt("members", member);
+
+            JsonNode audited = state("members", member, at).get("state").get("pendingRefunds").get(refundId);
+            assertThat(audited.get("reason").asText()).isEqualTo("[withheld]");
+            assertThat(audited.get("amount").get("minor").asLong()).isEqualTo(1000);
+            Http.Response managed = http.get("manager", "/api/audit/members/" + member + "/state?at=" + at);
+            assertThat(managed.status()).as(managed.text()).isEqualTo(200);
+            assertThat(managed.json().get("state").get("pendingRefunds").get(refundId).get("reason").asText())
+                    .startsWith("v1:").doesNotContain("another city");
+        } finally {
+            TestClock.unpin();
+        }
     }
 
     @Test

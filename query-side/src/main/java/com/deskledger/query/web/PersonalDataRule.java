@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * The one masking rule, wherever personal data is shown (views, audit history, dashboard, exports): desk staff
  * (RECEPTIONIST and up) see it in full, ID numbers in full to managers only; every other role (AUDITOR, ADMIN)
- * sees names, phones, ID numbers and e-mail addresses masked by {@link Masking} and no free text at all.
+ * sees names, phones, ID numbers and e-mail addresses masked by {@link Masking} and no free text at all. Who sees
+ * what is {@link Actor#seesPersonalData()}; the state of an aggregate as of an instant (command side) withholds its
+ * sealed fields by the same rule.
  * Exports carry no payloads, so they hold nothing to mask.
  */
 public final class PersonalDataRule {
@@ -29,7 +31,7 @@ public final class PersonalDataRule {
     }
 
     public static boolean revealsPersonalData(Actor actor) {
-        return actor.has(Role.RECEPTIONIST);
+        return actor.seesPersonalData();
     }
 
     public static boolean revealsIdNumber(Actor actor) {

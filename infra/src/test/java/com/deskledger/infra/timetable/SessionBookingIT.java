@@ -70,6 +70,11 @@ class SessionBookingIT extends IntegrationTest {
                 String.class, session);
         assertThat(promotion).isEqualTo(DESK);
 
+        // the member's timeline shows the booking, from the member's own history
+        JsonNode timeline = http.get(DESK, "/api/views/members/" + d + "/timeline?position="
+                + leave.json().get("position").asLong()).json();
+        assertThat(timeline.toString()).contains("\"BOOKED\"").contains(session);
+
         // a cancelled booking releases the credit; the promoted member checks in and uses theirs
         Http.Response cancel = http.post(DESK, "/api/timetable/sessions/" + session + "/bookings/" + c
                 + "/cancellation", null);

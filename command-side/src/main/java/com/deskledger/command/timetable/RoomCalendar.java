@@ -6,6 +6,7 @@ import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.timetable.RoomId;
 import com.deskledger.kernel.timetable.RoomKind;
 import com.deskledger.kernel.timetable.SessionId;
+import com.deskledger.kernel.timetable.TemplateId;
 import com.deskledger.kernel.timetable.room.event.RoomAddedEvent;
 import com.deskledger.kernel.timetable.session.event.SessionCancelledEvent;
 import com.deskledger.kernel.timetable.session.event.SessionMovedEvent;
@@ -62,10 +63,12 @@ class RoomCalendar {
     @EventHandler
     void on(SessionScheduledEvent event) {
         jdbc.update("""
-                insert into room_booking (session_id, centre, room_id, starts_at, ends_at, credits, active)
-                values (?, ?, ?, ?, ?, ?, true) on conflict (session_id) do nothing""",
+                insert into room_booking (session_id, centre, room_id, starts_at, ends_at, credits, template_id,
+                    active)
+                values (?, ?, ?, ?, ?, ?, ?, true) on conflict (session_id) do nothing""",
                 event.sessionId().value(), event.centre().value(), event.room().value(),
-                Timestamp.from(event.start()), Timestamp.from(event.end()), event.credits());
+                Timestamp.from(event.start()), Timestamp.from(event.end()), event.credits(),
+                event.template() == null ? null : event.template().value());
     }
 
     @EventHandler
@@ -138,6 +141,16 @@ class RoomCalendar {
 
     static String nameKey(String name) {
         return name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A template's active sessions starting in [from, until), in order; empty for an unknown template. */
+    List<Booking> sessionsOf(TemplateId template, Instant from, Instant until) {
+        return jdbc.query("""
+                select * from room_booking where template_id = ? and active and starts_at >= ? and starts_at < ?
+                order by starts_at""", (rs, n) -> new Booking(SessionId.of(rs.getString("session_id")),
+                CentreId.of(rs.getString("centre")), RoomId.of(rs.getString("room_id")),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getBoolean("active")), template.value(), Timestamp.from(from), Timestamp.from(until));
     }
 
     /** The name of the room a session is in now. */

@@ -6,11 +6,14 @@ import com.deskledger.command.web.CommandAnswer;
 import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandSender;
 import com.deskledger.kernel.Actor;
+import com.deskledger.kernel.CentreCatalog;
+import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.kernel.TimeWindows;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.timetable.SessionId;
+import com.deskledger.kernel.timetable.TemplateId;
 import com.deskledger.kernel.timetable.session.command.BookSessionCommand;
 import com.deskledger.kernel.timetable.session.command.CancelBookingCommand;
 import com.deskledger.kernel.timetable.session.command.CheckInToSessionCommand;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.deskledger.command.web.CommandResponses.ok;
 
@@ -39,7 +44,7 @@ import static com.deskledger.command.web.CommandResponses.ok;
  * the member must be one of the session's centre.
  */
 @RestController
-@RequestMapping("/api/timetable/sessions/{id}")
+@RequestMapping("/api/timetable")
 @Tag(name = "Timetable", description = "Rooms, weekly class templates and sessions: add, move, substitute, cancel")
 class SessionBookingController {
 
@@ -50,9 +55,11 @@ class SessionBookingController {
     private final RoomCalendar calendar;
     private final AggregateDirectory directory;
     private final TimeWindows windows;
+    private final CentreCatalog centres;
 
     SessionBookingController(CommandSender sender, Clock clock, RoomCalendar calendar, AggregateDirectory directory,
-                             TimeWindows windows) {
+                             TimeWindows windows, CentreCatalog centres) {
+        this.centres = centres;
         this.sender = sender;
         this.clock = clock;
         this.calendar = calendar;
@@ -64,7 +71,7 @@ class SessionBookingController {
     record Booked(String id, long position, String status) {
     }
 
-    @PostMapping("/bookings")
+    @PostMapping("/sessions/{id}/bookings")
     @Operation(summary = "Book a member into the session; a full session puts them on its waitlist (status "
             + "WAITLISTED). Holds the session's credit: 422 NO_CREDITS_LEFT, NO_ACTIVE_PACKAGE, ALREADY_BOOKED")
     ResponseEntity<Booked> book(@PathVariable String id, @Valid @RequestBody TimetableRequests.MemberRef request,
@@ -78,7 +85,7 @@ class SessionBookingController {
                 .body(new Booked(id, answer.position(), answer.answer()));
     }
 
-    @PostMapping("/bookings/{memberId}/cancellation")
+    @PostMapping("/sessions/{id}/bookings/{memberId}/cancellation")
     @Operation(summary = "Cancel a booking or a place on the waitlist before the start; the first member waiting "
             + "gets the place; the credit is released")
     ResponseEntity<CommandAccepted> cancel(@PathVariable String id, @PathVariable String memberId,
@@ -89,7 +96,7 @@ class SessionBookingController {
                 clock.instant()), id));
     }
 
-    @PostMapping("/check-ins")
+    @PostMapping("/sessions/{id}/check-ins")
     @Operation(summary = "Check a member in: booked, or a walk-in while places are left (422 SESSION_FULL); "
             + "consumes the session's credit from the member's account")
     ResponseEntity<CommandAccepted> checkIn(@PathVariable String id, @Valid @RequestBody TimetableRequests.MemberRef request,
@@ -101,7 +108,7 @@ class SessionBookingController {
         return ok(sender.send(new CheckInToSessionCommand(session.sessionId(), member, actor.user(), now), id));
     }
 
-    @PostMapping("/leaves")
+    @PostMapping("/sessions/{id}/leaves")
     @Operation(summary = "A booked member takes leave (请假) before the start; the centre's late-leave policy "
             + "applies; the first member waiting is promoted")
     ResponseEntity<CommandAccepted> leave(@PathVariable String id, @Valid @RequestBody TimetableRequests.MemberRef request,
@@ -112,7 +119,7 @@ class SessionBookingController {
                 clock.instant()), id));
     }
 
-    @PostMapping("/head-counts")
+    @PostMapping("/sessions/{id}/head-counts")
     @Operation(summary = "The teacher's head-count, reconciled against the session's roster (mismatch when it "
             + "differs from the members present)")
     ResponseEntity<CommandAccepted> headCount(@PathVariable String id, @Valid @RequestBody TimetableRequests.HeadCount request,
@@ -122,6 +129,56 @@ class SessionBookingController {
         windows.classSession().check(session.start(), now, "id");
         return ok(sender.send(new RecordSessionHeadCountCommand(session.sessionId(), request.count(),
                 request.teacher(), actor.user(), now), id));
+    }
+
+    /** One session of a series: {@code status} BOOKED or WAITLISTED, or the {@code code} it was refused with. */
+    record SeriesEntry(String sessionId, Instant start, String status, String code, Long position) {
+    }
+
+    record SeriesBooked(String templateId, List<SeriesEntry> sessions) {
+    }
+
+    /**
+     * A series ("every Tuesday this term"): the member is booked into each upcoming session of the template, each
+     * by its own booking command with its own outcome; a session refused (no credit left, booked already) does not
+     * stop the others, and the answer says which were booked, waitlisted or refused and why.
+     */
+    @PostMapping("/templates/{id}/bookings")
+    @Operation(summary = "Book a member into every upcoming session of a class template up to `until` (a series); "
+            + "one outcome per session: BOOKED, WAITLISTED, or the refusal's code")
+    ResponseEntity<SeriesBooked> series(@PathVariable String id, @Valid @RequestBody TimetableRequests.Series request,
+                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        TemplateId template;
+        try {
+            template = TemplateId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such template");
+        }
+        CentreId centre = directory.centreOf(template.value(), "ClassTemplate")
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such template"));
+        actor.requireCentre(centre);
+        Instant now = clock.instant();
+        // a template never generates further ahead than the class-session window (a year)
+        Instant until = request.until() == null ? now.plus(java.time.Duration.ofDays(367))
+                : request.until().plusDays(1).atStartOfDay(centres.zoneOf(centre)).toInstant();
+        List<RoomCalendar.Booking> sessions = calendar.sessionsOf(template, now, until);
+        if (sessions.isEmpty()) {
+            throw new DomainException(ErrorCode.TEMPLATE_HAS_NO_SESSIONS, "the template has no upcoming session");
+        }
+        MemberId member = member(request.memberId(), sessions.get(0));
+        List<SeriesEntry> entries = new ArrayList<>();
+        for (RoomCalendar.Booking session : sessions) {
+            try {
+                CommandAnswer<String> answer = sender.ask(new BookSessionCommand(session.sessionId(), member,
+                        actor.user(), clock.instant()), session.sessionId().value());
+                entries.add(new SeriesEntry(session.sessionId().value(), session.start(), answer.answer(), null,
+                        answer.position()));
+            } catch (DomainException refused) {
+                entries.add(new SeriesEntry(session.sessionId().value(), session.start(), "REFUSED",
+                        refused.code().name(), null));
+            }
+        }
+        return ResponseEntity.ok(new SeriesBooked(template.value(), entries));
     }
 
     private RoomCalendar.Booking session(String raw, Actor actor) {

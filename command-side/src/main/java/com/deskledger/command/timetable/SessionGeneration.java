@@ -5,11 +5,19 @@ import com.deskledger.kernel.timetable.Occurrence;
 import com.deskledger.kernel.timetable.SessionKind;
 import com.deskledger.kernel.timetable.session.command.ScheduleSessionCommand;
 import com.deskledger.kernel.timetable.template.command.SkipTemplateOccurrenceCommand;
+import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.timetable.RoomId;
+import com.deskledger.kernel.timetable.TemplateId;
 import com.deskledger.kernel.timetable.template.event.ClassTemplateCreatedEvent;
+import com.deskledger.kernel.timetable.template.event.ClassTemplateExtendedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The event-driven step from a class template to its sessions: each occurrence the template's event names becomes
@@ -35,22 +43,35 @@ class SessionGeneration {
 
     @EventHandler
     void on(ClassTemplateCreatedEvent event) {
-        for (Occurrence occurrence : event.occurrences()) {
+        generate(event.templateId(), event.centre(), event.name(), event.room(), event.roomName(),
+                event.roomCapacity(), event.teacher(), event.places(), event.credits(), event.occurrences(),
+                event.by(), event.at());
+    }
+
+    @EventHandler
+    void on(ClassTemplateExtendedEvent event) {
+        generate(event.templateId(), event.centre(), event.name(), event.room(), event.roomName(),
+                event.roomCapacity(), event.teacher(), event.places(), event.credits(), event.occurrences(),
+                event.by(), event.at());
+    }
+
+    private void generate(TemplateId template, CentreId centre, String name, RoomId room, String roomName,
+                          int roomCapacity, String teacher, int places, int credits, List<Occurrence> occurrences,
+                          StaffId by, Instant at) {
+        for (Occurrence occurrence : occurrences) {
             if (calendar.booking(occurrence.sessionId()).isPresent()) {
                 continue;
             }
             try {
-                calendar.lockAndRequireFree(event.room(), occurrence.start(), occurrence.end(),
-                        occurrence.sessionId());
+                calendar.lockAndRequireFree(room, occurrence.start(), occurrence.end(), occurrence.sessionId());
             } catch (DomainException taken) {
-                commands.sendAndWait(new SkipTemplateOccurrenceCommand(event.templateId(), event.centre(),
-                        occurrence.sessionId(), taken.code().name(), event.at()));
+                commands.sendAndWait(new SkipTemplateOccurrenceCommand(template, centre, occurrence.sessionId(),
+                        taken.code().name(), at));
                 continue;
             }
-            commands.sendAndWait(new ScheduleSessionCommand(occurrence.sessionId(), event.centre(),
-                    SessionKind.CLASS, event.templateId(), event.name(), event.room(), event.roomName(),
-                    event.roomCapacity(), event.teacher(), occurrence.start(), occurrence.end(), event.places(),
-                    event.credits(), event.by(), event.at()));
+            commands.sendAndWait(new ScheduleSessionCommand(occurrence.sessionId(), centre, SessionKind.CLASS,
+                    template, name, room, roomName, roomCapacity, teacher, occurrence.start(), occurrence.end(),
+                    places, credits, by, at));
         }
     }
 }

@@ -27,6 +27,7 @@ import com.deskledger.kernel.timetable.session.command.MoveSessionCommand;
 import com.deskledger.kernel.timetable.session.command.ScheduleSessionCommand;
 import com.deskledger.kernel.timetable.session.command.SubstituteTeacherCommand;
 import com.deskledger.kernel.timetable.template.command.CreateClassTemplateCommand;
+import com.deskledger.kernel.timetable.template.command.ExtendClassTemplateCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -138,6 +139,31 @@ class TimetableController {
         return ResponseEntity.created(URI.create("/api/timetable/templates/" + id.value()))
                 .header(CommandResponses.POSITION_HEADER, Long.toString(accepted.position()))
                 .body(new TemplateCreated(id.value(), accepted.position(), occurrences));
+    }
+
+    @PostMapping("/templates/{id}/extension")
+    @Operation(summary = "Generate the template's next sessions through the horizon from today (supervisors); a "
+            + "session whose room is taken is recorded on the template as skipped; 422 TEMPLATE_HAS_NO_SESSIONS")
+    ResponseEntity<CommandAccepted> extend(@PathVariable String id,
+                                           @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        requireSupervisor(actor, "extend class templates");
+        TemplateId template;
+        try {
+            template = TemplateId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such template");
+        }
+        CentreId centre = templateCentre(template);
+        actor.requireCentre(centre);
+        ZoneId zone = centres.zoneOf(centre);
+        LocalDate through = LocalDate.now(clock.withZone(zone)).plusDays(horizonDays);
+        return ok(sender.send(new ExtendClassTemplateCommand(template, through, zone, actor.user(), clock.instant()),
+                id));
+    }
+
+    private CentreId templateCentre(TemplateId template) {
+        return directory.centreOf(template.value(), "ClassTemplate")
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such template"));
     }
 
     @PostMapping("/sessions")

@@ -77,6 +77,10 @@ final class TimetableRequests {
     record MemberRef(@NotBlank @Size(max = 64) String memberId) {
     }
 
+    /** A member booked into a template's upcoming sessions up to {@code until} (a day, inclusive; default all). */
+    record Series(@NotBlank @Size(max = 64) String memberId, LocalDate until) {
+    }
+
     /** The teacher's head-count of the children in the room. */
     record HeadCount(@NotNull @Min(0) @Max(Room.MAX_CAPACITY) Integer count, @Size(max = 100) String teacher) {
     }

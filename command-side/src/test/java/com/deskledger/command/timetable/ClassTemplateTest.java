@@ -8,8 +8,10 @@ import com.deskledger.kernel.timetable.RoomId;
 import com.deskledger.kernel.timetable.SessionId;
 import com.deskledger.kernel.timetable.TemplateId;
 import com.deskledger.kernel.timetable.template.command.CreateClassTemplateCommand;
+import com.deskledger.kernel.timetable.template.command.ExtendClassTemplateCommand;
 import com.deskledger.kernel.timetable.template.command.SkipTemplateOccurrenceCommand;
 import com.deskledger.kernel.timetable.template.event.ClassTemplateCreatedEvent;
+import com.deskledger.kernel.timetable.template.event.ClassTemplateExtendedEvent;
 import com.deskledger.kernel.timetable.template.event.TemplateOccurrenceSkippedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -26,6 +28,8 @@ import java.util.Set;
 
 import static com.deskledger.command.DomainExceptionMatchers.hasCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
 
 class ClassTemplateTest {
 
@@ -158,5 +162,46 @@ class ClassTemplateTest {
         List<Occurrence> startedAlready = WeeklyPattern.occurrences(TUE_THU, FIVE_PM, 50, MONDAY, MONDAY.plusDays(1),
                 SHANGHAI, TUESDAY.start());
         assertThat(startedAlready).isEmpty();
+    }
+
+    @Test
+    void extendsTheTemplateFromTheDayAfterItsLastSessionThroughTheNewHorizon() {
+        fixture.given(created())
+                .when(new ExtendClassTemplateCommand(TEMPLATE, MONDAY.plusDays(10), SHANGHAI, SUPERVISOR, NOW))
+                .expectEventsMatching(exactSequenceOf(matches(message -> {
+                    ClassTemplateExtendedEvent extended = (ClassTemplateExtendedEvent) message.getPayload();
+                    return extended.occurrences().size() == 2
+                            && extended.occurrences().get(0).start().equals(Instant.parse("2026-12-22T09:00:00Z"))
+                            && extended.occurrences().get(1).start().equals(Instant.parse("2026-12-24T09:00:00Z"))
+                            && extended.places() == 12 && extended.roomName().equals("Room 2");
+                })));
+    }
+
+    @Test
+    void anExtensionNeverPassesTheTemplatesLastDay() {
+        ClassTemplateCreatedEvent endsOnTuesday = new ClassTemplateCreatedEvent(TEMPLATE, CENTRE, "Phonics A", TUE_THU,
+                FIVE_PM, 50, ROOM, "Room 2", 12, "Li", 12, 1, MONDAY, MONDAY.plusDays(8), List.of(TUESDAY, THURSDAY),
+                SUPERVISOR, NOW);
+        fixture.given(endsOnTuesday)
+                .when(new ExtendClassTemplateCommand(TEMPLATE, MONDAY.plusDays(30), SHANGHAI, SUPERVISOR, NOW))
+                .expectEventsMatching(exactSequenceOf(matches(message ->
+                        ((ClassTemplateExtendedEvent) message.getPayload()).occurrences().size() == 1)));
+    }
+
+    @Test
+    void rejectsAnExtensionWithNothingNewToGenerate() {
+        fixture.given(created())
+                .when(new ExtendClassTemplateCommand(TEMPLATE, MONDAY.plusDays(4), SHANGHAI, SUPERVISOR, NOW))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.TEMPLATE_HAS_NO_SESSIONS));
+    }
+
+    @Test
+    void aSecondExtensionStartsAfterTheFirstOnesLastSession() {
+        fixture.given(created())
+                .andGivenCommands(new ExtendClassTemplateCommand(TEMPLATE, MONDAY.plusDays(10), SHANGHAI, SUPERVISOR,
+                        NOW))
+                .when(new ExtendClassTemplateCommand(TEMPLATE, MONDAY.plusDays(11), SHANGHAI, SUPERVISOR, NOW))
+                .expectException(hasCode(ErrorCode.TEMPLATE_HAS_NO_SESSIONS));
     }
 }

@@ -70,6 +70,11 @@ class SessionBookingIT extends IntegrationTest {
                 String.class, session);
         assertThat(promotion).isEqualTo(DESK);
 
+        // the member's timeline shows the booking, from the member's own history
+        JsonNode timeline = http.get(DESK, "/api/views/members/" + d + "/timeline?position="
+                + leave.json().get("position").asLong()).json();
+        assertThat(timeline.toString()).contains("\"BOOKED\"").contains(session);
+
         // a cancelled booking releases the credit; the promoted member checks in and uses theirs
         Http.Response cancel = http.post(DESK, "/api/timetable/sessions/" + session + "/bookings/" + c
                 + "/cancellation", null);
@@ -154,6 +159,36 @@ class SessionBookingIT extends IntegrationTest {
                 + "domainevententry where aggregateidentifier = ? and payloadtype like '%NoShowRecordedEvent'",
                 String.class, absent);
         assertThat(user).isEqualTo("system");
+    }
+
+    @Test
+    void aSeriesBooksEveryUpcomingSessionOfATemplateAsFarAsTheCreditsGo() {
+        String room = room(10);
+        java.time.LocalDate from = java.time.LocalDate.now(TimetableIT.ZONE).plusDays(1);
+        Http.Response template = http.post(SUPER, "/api/timetable/templates", "{\"name\":\"Series\",\"days\":[\""
+                + from.getDayOfWeek() + "\",\"" + from.plusDays(1).getDayOfWeek() + "\",\"" + from.plusDays(2)
+                .getDayOfWeek() + "\"],\"start\":\"09:00\",\"minutes\":45,\"room\":\"" + room
+                + "\",\"places\":5,\"credits\":1,\"from\":\"" + from + "\",\"until\":\"" + from.plusDays(2) + "\"}");
+        assertThat(template.status()).as(template.text()).isEqualTo(201);
+        String id = template.json().get("id").asText();
+        String member = member(2);
+
+        Http.Response series = http.post(DESK, "/api/timetable/templates/" + id + "/bookings",
+                "{\"memberId\":\"" + member + "\"}");
+        assertThat(series.status()).as(series.text()).isEqualTo(200);
+        JsonNode sessions = series.json().get("sessions");
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions.findValuesAsText("status")).containsExactly("BOOKED", "BOOKED", "REFUSED");
+        assertThat(sessions.get(2).get("code").asText()).isEqualTo("NO_CREDITS_LEFT");
+        assertThat(types(member).stream().filter("CreditHeldEvent"::equals).count()).isEqualTo(2);
+
+        Http.Response firstOnly = http.post(DESK, "/api/timetable/templates/" + id + "/bookings",
+                "{\"memberId\":\"" + member(1) + "\",\"until\":\"" + from + "\"}");
+        assertThat(firstOnly.json().get("sessions")).hasSize(1);
+        assertThat(http.post(DESK, "/api/timetable/templates/" + UUID.randomUUID() + "/bookings",
+                "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(404);
+        assertThat(http.post("tt-super-b", "/api/timetable/templates/" + id + "/bookings",
+                "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- helpers

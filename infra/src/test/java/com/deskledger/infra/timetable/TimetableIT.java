@@ -84,6 +84,39 @@ class TimetableIT extends IntegrationTest {
     }
 
     @Test
+    void aTemplateLongerThanTheHorizonIsExtendedAsTheHorizonMovesOn() {
+        String room = room("Extension room", "CLASSROOM", 10);
+        LocalDate from = LocalDate.now(ZONE).plusDays(1);
+        Http.Response created = http.post(SUPER, "/api/timetable/templates", "{\"name\":\"Term class\",\"days\":[\""
+                + from.getDayOfWeek() + "\"],\"start\":\"11:00\",\"minutes\":60,\"room\":\"" + room
+                + "\",\"places\":10,\"credits\":1,\"from\":\"" + from + "\",\"until\":\"" + from.plusDays(63) + "\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String template = created.json().get("id").asText();
+        int first = created.json().get("sessions").size();
+        assertThat(first).isBetween(4, 5);
+
+        Http.Response nothingNew = http.post(SUPER, "/api/timetable/templates/" + template + "/extension", null);
+        assertThat(nothingNew.status()).isEqualTo(422);
+        assertThat(nothingNew.json().get("code").asText()).isEqualTo("TEMPLATE_HAS_NO_SESSIONS");
+        assertThat(http.post(DESK, "/api/timetable/templates/" + template + "/extension", null).status())
+                .isEqualTo(403);
+        assertThat(http.post(SUPER, "/api/timetable/templates/" + UUID.randomUUID() + "/extension", null).status())
+                .isEqualTo(404);
+
+        com.deskledger.infra.support.TestClock.pin(Instant.now().plus(Duration.ofDays(14)));
+        try {
+            Http.Response extended = http.post(SUPER, "/api/timetable/templates/" + template + "/extension", null);
+            assertThat(extended.status()).as(extended.text()).isEqualTo(200);
+        } finally {
+            com.deskledger.infra.support.TestClock.unpin();
+        }
+        long sessions = jdbc.queryForObject("select count(*) from room_booking where template_id = ? and active",
+                Long.class, template);
+        assertThat(sessions).isEqualTo(first + 2);
+        assertThat(eventCount(template)).isEqualTo(2);
+    }
+
+    @Test
     void aRoomIsNeverDoubleBookedByClassesPartiesOrEvents() {
         String room = room("Double-booking room", "CLASSROOM", 10);
         LocalDate from = LocalDate.now(ZONE).plusDays(1);

@@ -11,6 +11,9 @@ import com.deskledger.kernel.PersonalDataVault;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
+import com.deskledger.kernel.member.event.CreditHeldEvent;
+import com.deskledger.kernel.member.event.CreditHoldRefusedEvent;
+import com.deskledger.kernel.member.event.CreditReleasedEvent;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
@@ -228,6 +231,26 @@ class MembersProjection {
         timeline(message, event.memberId(), event.at(), event.late() ? "LATE_LEAVE" : "LEAVE",
                 session(event.session()) + (event.creditConsumed() ? ", 1 credit used, " + event.creditsLeft()
                         + " left" : ", no credit used"), null, null, open(event.memberId(), event.reason()));
+    }
+
+    /** A booking on the timetable holds a credit (or is covered by a membership): an upcoming class. */
+    @EventHandler
+    void on(CreditHeldEvent event, DomainEventMessage<?> message) {
+        timeline(message, event.memberId(), event.at(), "BOOKED", "Booked the session of "
+                + event.sessionStart() + (event.coveredBy() != null ? ", membership" : ", " + event.credits()
+                + " credit held"), null, event.session().value(), null);
+    }
+
+    @EventHandler
+    void on(CreditReleasedEvent event, DomainEventMessage<?> message) {
+        timeline(message, event.memberId(), event.at(), "BOOKING_CANCELLED", "Booking cancelled, "
+                + event.credits() + " credit released", null, event.session().value(), null);
+    }
+
+    @EventHandler
+    void on(CreditHoldRefusedEvent event, DomainEventMessage<?> message) {
+        timeline(message, event.memberId(), event.at(), "BOOKING_REFUSED", "A place came free but could not be "
+                + "held: " + event.reason(), null, event.session().value(), null);
     }
 
     @EventHandler

@@ -51,6 +51,10 @@ function table(id, headers, rows) {
       }
       if (object && v.cls) td.className = v.cls;
       if (object && v.testid) td.dataset.testid = v.testid;
+      if (object && v.progress != null) {
+        td.dataset.progress = v.progress;
+        td.dataset.importId = v.id;
+      }
     });
   });
 }
@@ -164,6 +168,9 @@ async function loadDashboard(fresh = latest()) {
     getJson(`/api/views/attendance?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/attendance/reconciliation?centre=${c}&date=${day}${wait}`),
     getJson(`/api/views/complaints?centre=${c}&sla=BREACHED&sort=filedAt,desc&size=100${wait}`),
+    getJson(`/api/views/stock/below-reorder-level?centre=${c}${wait}`),
+    getJson(`/api/views/timetable?centre=${c}&date=${day}${wait}`),
+    getJson(`/api/views/timetable/templates?centre=${c}${wait}`),
   ]);
   // managers only (auditors share this page): the outbox is not a view, so it is read on its own
   const notices = state.me.roles.includes('MANAGER')
@@ -177,8 +184,8 @@ async function loadDashboard(fresh = latest()) {
 /** Draws the last fetched figures; also after a language switch, without fetching again. */
 function render() {
   if (!state.data) return;
-  const [reception, messages, roster, complaints, kpis, sales, revenue, attendance, reconciliation, breached] =
-    state.data;
+  const [reception, messages, roster, complaints, kpis, sales, revenue, attendance, reconciliation, breached,
+    reorder, timetable, templates] = state.data;
 
   figures('reception-figures', [
     ['total', number(reception.total)], ['calls', number(reception.calls)],
@@ -198,6 +205,10 @@ function render() {
 
   table('messages', ['recipient', 'takenAt'], messages.items.map(m => [m.recipient, time(m.takenAt)]));
 
+  table('reorder', ['productCode', 'productName', 'onHand', 'reorderLevel'], reorder.products.map(p =>
+    [p.code, p.name, { text: number(p.onHand), cls: p.onHand === 0 ? 'bad' : 'warn', testid: `reorder-${p.code}` },
+      number(p.reorderLevel)]));
+
   table('roster', ['staff', 'post', 'planned', 'state'], roster.shifts.map(s => {
     let text = s.clockedOut ? t('done') : s.clockedIn ? t('onShift') : s.overdue ? t('overdue') : t('notYet');
     if (s.late) text += ` · ${s.minutesLate != null ? t('lateBy', s.minutesLate) : t('late')}`;
@@ -207,6 +218,7 @@ function render() {
 
   renderClasses(attendance, reconciliation);
   renderNotices(state.notices);
+  renderTimetable(timetable, templates);
 
   // breached cases first, then nearly due ones, then the rest by their next due time
   const byId = new Map();
@@ -262,6 +274,19 @@ function renderNotices(notices) {
     notices.notices.map(n => [code(n.kind),
       { text: code(n.status), cls: n.status === 'FAILED' ? 'bad' : n.status === 'PENDING' ? 'warn' : '' },
       time(n.createdAt), number(n.attempts), n.lastError || '–']));
+}
+
+/** The day's timetable (rooms, teachers, roster figures, head-count mismatches) and the template figures. */
+function renderTimetable(timetable, templates) {
+  table('timetable', ['starts', 'classCode', 'room', 'teacher', 'booked', 'waiting', 'present', 'onLeave',
+    'noShow', 'headCount'], timetable.sessions.map(s => [clock(s.start), s.cancelled ? `${s.title} · ${t('cancelled')}`
+    : s.title, s.roomName, s.teacher || '–', `${number(s.booked)} / ${number(s.places)}`, number(s.waiting),
+  number(s.present), number(s.onLeave), number(s.noShow),
+  s.headCount == null ? t('notCounted') : (s.headCountMismatch ? { text: `${number(s.headCount)} · ${t('mismatch')}`,
+    cls: 'bad', testid: `timetable-mismatch-${s.sessionId}` } : number(s.headCount))]));
+  table('templates', ['classCode', 'sessions', 'occupancy', 'waited', 'noShowRate', 'mismatches'],
+    templates.templates.map(r => [r.title, number(r.sessions), percent(r.occupancy), number(r.waited),
+      percent(r.noShowRate), number(r.headCountMismatches)]));
 }
 
 /** Today's class sessions with their attendance and the teachers' head-counts, mismatches flagged. */
@@ -444,11 +469,15 @@ async function loadAdmin(fresh = latest()) {
   const withLetters = list.filter(p => p.deadLetters > 0);
   const letters = await Promise.all(withLetters.map(p =>
     getJson(`/api/admin/projections/${encodeURIComponent(p.name)}/dead-letters`)));
+  const imports = state.centre ? await getJson(`/api/imports/members?centre=${encodeURIComponent(state.centre)}`)
+    .catch(() => []) : [];
   if (!fresh()) return;
   state.pageData = list;
+  state.imports = imports;
   state.deadLetters = withLetters.map((p, i) => ({ view: p.name, letters: letters[i] }));
   renderAdmin();
-  const busy = state.pageData.some(p => p.replaying) || (replays.name
+  renderImports();
+  const busy = state.pageData.some(p => p.replaying) || imports.some(i => i.status === 'RUNNING') || (replays.name
     && !state.pageData.find(p => p.name === replays.name)?.running);
   if (busy && !replays.timer) {
     // one poll at a time: a slow answer is not overtaken (and discarded) by the next poll
@@ -468,6 +497,31 @@ async function loadAdmin(fresh = latest()) {
   }
 }
 
+// Member imports of the centre: a progress bar per running import (rows read of the file's rows), the counts, the
+// rate and the time left, and the final report's CSV through a plain link (the session reads it).
+function renderImports() {
+  const list = state.imports || [];
+  $('imports-section').hidden = list.length === 0;
+  table('imports', ['file', 'status', 'importProgress', 'imported', 'skipped', 'failed', 'rate', 'importTimeLeft', 'report'],
+    list.map(i => {
+      const total = i.rows || 0;
+      const share = total > 0 ? Math.min(1, i.read / total) : 0;
+      return [i.fileName, t('import_' + i.status), { text: `${number(i.read)} / ${number(total)}`,
+        progress: share, id: i.id }, number(i.imported), number(i.skipped), number(i.failed),
+        i.ratePerSecond == null ? '–' : t('perSecond', number(i.ratePerSecond)),
+        i.secondsLeft == null ? '–' : `${number(i.secondsLeft)} s`,
+        link(t('downloadCsv'), `/api/imports/members/${encodeURIComponent(i.id)}/report.csv`, t('importReport'))];
+    }));
+  document.querySelectorAll('#imports td[data-progress]').forEach(td => {
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = Math.round(Number(td.dataset.progress) * 100);
+    bar.dataset.testid = `import-progress-${td.dataset.importId}`;
+    bar.setAttribute('aria-label', t('importProgress'));
+    td.prepend(bar, ' ');
+  });
+}
+
 function renderAdmin() {
   const list = state.pageData;
   if (!list || state.page !== 'admin') return;
@@ -475,7 +529,7 @@ function renderAdmin() {
   const el = $('projections');
   el.replaceChildren();
   const head = el.createTHead().insertRow();
-  ['projection', 'state', 'position', 'lag', 'deadLetters', 'progress', 'action']
+  ['projection', 'state', 'position', 'lag', 'segments', 'deadLetters', 'progress', 'action']
     .forEach(h => cell(head, t(h), true));
   const body = el.createTBody();
   list.forEach(p => {
@@ -489,6 +543,10 @@ function renderAdmin() {
     if (p.error || p.degraded) st.className = 'bad';
     cell(tr, p.position == null ? '–' : number(p.position));
     cell(tr, p.lag == null ? '–' : number(p.lag));
+    // each segment with the node that holds it (from the shared token table: the same on every node)
+    const segs = cell(tr, (p.segments || []).map(s => `#${s.segment} ${s.owner ?? t('unclaimed')} @ `
+      + (s.position == null ? '–' : number(s.position))).join(', '));
+    segs.dataset.testid = `segments-${p.name}`;
     const dead = cell(tr, p.kind !== 'streaming' ? '' : p.deadLetters > 0
       ? t('deadLettersSince', number(p.deadLetters), number(p.deadLetterSequences), stamp(p.oldestDeadLetter))
       : '0');

@@ -52,6 +52,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            // issue 20's import benchmark (bench/import-run): its own run, not part of the whole benchmark
+            ImportBench.main(Path.of(args.length > 1 ? args[1] : "bench/out"),
+                    Path.of(args.length > 2 ? args[2] : "infra/target/deskledger.jar"));
+            return;
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
         Path jar = Path.of(args.length > 1 ? args[1] : "infra/target/deskledger.jar");
         Files.createDirectories(out);

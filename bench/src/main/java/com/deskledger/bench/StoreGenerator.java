@@ -483,12 +483,13 @@ final class StoreGenerator {
         String name = fullName();
         String phone = phone();
         if (registered) {
-            emit(t, visit, "VisitorSession", "visit.event.VisitorRegisteredEvent", "2", new J()
+            emit(t, visit, "VisitorSession", "visit.event.VisitorRegisteredEvent", "3", new J()
                     .s("visitId", visit).s("visitorName", seal("visit:" + visit, name, t))
                     .s("phone", seal("visit:" + visit, phone, t))
                     .s("needs", seal("visit:" + visit, "Looking for " + pick("swimming", "dance", "gymnastics",
                             "art", "yoga") + " classes", t))
-                    .s("referralSource", pick("friend", "WeChat", "flyer", "walked past", "school"))
+                    .s("referralSource", seal("visit:" + visit, pick("friend", "WeChat", "flyer", "walked past",
+                            "school"), t))
                     .s("at", t.toString()), c.id, desk, uuid());
             t = t.plusSeconds(60 + rnd.nextInt(600));
         }

@@ -21,7 +21,8 @@ class RequestTextLimitsTest {
 
     private static final List<String> REQUESTS = List.of("com.deskledger.command.complaint.ComplaintRequests",
             "com.deskledger.command.member.MemberRequests", "com.deskledger.command.shift.ShiftRequests",
-            "com.deskledger.command.visit.VisitRequests");
+            "com.deskledger.command.visit.VisitRequests", "com.deskledger.command.timetable.TimetableRequests",
+            "com.deskledger.command.stock.ProductRequests");
 
     @Test
     void everyTextFieldHasAMaximumLength() throws Exception {

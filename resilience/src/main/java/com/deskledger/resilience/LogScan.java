@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class LogScan {
 
     private static final Pattern LINE = Pattern.compile(
-            "^\\S+\\s+(ERROR|WARN)\\s+\\d+\\s+---\\s+\\[[^]]*]\\s+\\[[^]]*]\\s+(\\S+)\\s+:\\s?(.*)$");
+            "^\\S+\\s+(ERROR|WARN)\\s+(?:\\[[^]]*]\\s+)?\\d+\\s+---\\s+\\[[^]]*]\\s+\\[[^]]*]\\s+(\\S+)\\s+:\\s?(.*)$");
     private static final Pattern EXCEPTION = Pattern.compile(
             "^(?:Caused by: )?((?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error))(?::\\s?(.*))?$");
     private static final Pattern UUID = Pattern.compile(

@@ -63,6 +63,16 @@ public enum ErrorCode {
     NOTHING_TO_CHANGE(Kind.VALIDATION),
     REFUNDS_WAITING(Kind.RULE),
 
+    // member import (issue 20)
+    /** The file is no import file: not UTF-8, no header, a column missing or unknown. */
+    IMPORT_FILE_INVALID(Kind.VALIDATION),
+    /** The dry run found problems in rows that the commit did not exclude. */
+    IMPORT_HAS_PROBLEMS(Kind.RULE),
+    /** The import was committed already (it runs, or has run). */
+    IMPORT_ALREADY_COMMITTED(Kind.CONFLICT),
+    /** The same member number was imported before into this centre. */
+    MEMBER_ALREADY_IMPORTED(Kind.CONFLICT),
+
     VISIT_ENDED(Kind.RULE),
     NOT_A_CALL(Kind.RULE),
     RINGS_REQUIRED_FOR_CALL(Kind.RULE),
@@ -75,6 +85,25 @@ public enum ErrorCode {
     FEEDBACK_ALREADY_RECORDED(Kind.RULE),
     FEEDBACK_SCORE_OUT_OF_RANGE(Kind.VALIDATION),
     TIME_BEFORE_ARRIVAL(Kind.RULE),
+
+    // the timetable: rooms, sessions, templates
+    /** The room is taken at that time by another class, party or event. */
+    ROOM_DOUBLE_BOOKED(Kind.CONFLICT),
+    ROOM_NAME_TAKEN(Kind.CONFLICT),
+    ROOM_TOO_SMALL(Kind.RULE),
+    SESSION_TIMES_INVALID(Kind.VALIDATION),
+    SESSION_CANCELLED(Kind.RULE),
+    SESSION_ALREADY_STARTED(Kind.RULE),
+    SESSION_ALREADY_ENDED(Kind.RULE),
+    SESSION_UNCHANGED(Kind.RULE),
+    TEMPLATE_INVALID(Kind.VALIDATION),
+    TEMPLATE_HAS_NO_SESSIONS(Kind.RULE),
+    ALREADY_BOOKED(Kind.RULE),
+    NOT_BOOKED(Kind.NOT_FOUND),
+    NOT_A_CLASS(Kind.RULE),
+    SESSION_FULL(Kind.RULE),
+    SESSION_NOT_STARTED(Kind.RULE),
+    PARTY_DEPOSIT_ABOVE_PRICE(Kind.RULE),
 
     // audit and replay
     NOT_REPLAYABLE(Kind.RULE),
@@ -102,6 +131,31 @@ public enum ErrorCode {
     NO_RESOLUTION_PENDING_APPROVAL(Kind.RULE),
     NO_RESOLUTION_OFFERED(Kind.RULE),
     FOLLOW_UP_ALREADY_RECORDED(Kind.RULE),
+
+    // Product: the catalogue and the stock ledger
+    /** A product with this code is already in the centre's catalogue. */
+    PRODUCT_CODE_TAKEN(Kind.CONFLICT),
+    INVALID_PRODUCT(Kind.VALIDATION),
+    PRODUCT_INACTIVE(Kind.RULE),
+    /** A product that is only used (consumables, vouchers) cannot be sold. */
+    PRODUCT_NOT_FOR_SALE(Kind.RULE),
+    /** More than is on hand, for a product that takes no back-orders (or for an issue or a transfer). */
+    OUT_OF_STOCK(Kind.RULE),
+    INVALID_QUANTITY(Kind.VALIDATION),
+    MOVEMENT_ALREADY_RECORDED(Kind.CONFLICT),
+    STOCK_SALE_NOT_FOUND(Kind.NOT_FOUND),
+    RETURN_EXCEEDS_SOLD(Kind.RULE),
+    STOCKTAKE_NOT_FOUND(Kind.NOT_FOUND),
+    ADJUSTMENT_NOT_PENDING(Kind.RULE),
+    /** An approval the actor's role does not allow (a supervisor approves adjustments and purchases). */
+    APPROVAL_NEEDS_SUPERVISOR(Kind.FORBIDDEN),
+    TRANSFER_TO_SAME_CENTRE(Kind.RULE),
+    TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
+    TRANSFER_ALREADY_RECEIVED(Kind.CONFLICT),
+    PURCHASE_REQUEST_NOT_FOUND(Kind.NOT_FOUND),
+    PURCHASE_NOT_APPROVED(Kind.RULE),
+    PURCHASE_ALREADY_APPROVED(Kind.RULE),
+    DELIVERY_EXCEEDS_REQUEST(Kind.RULE),
 
     // tamper evidence
     /** A checkpoint receipt whose signature does not verify with any checkpoint key the application holds. */

@@ -1,11 +1,12 @@
 package com.deskledger.command.complaint;
 
 import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.NotPersonal;
+import com.deskledger.kernel.complaint.CompensationType;
 import com.deskledger.kernel.complaint.ComplaintCategory;
 import com.deskledger.kernel.complaint.ComplaintChannel;
-import com.deskledger.kernel.complaint.CompensationType;
 import com.deskledger.kernel.complaint.Severity;
-import com.deskledger.kernel.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +47,8 @@ final class ComplaintRequests {
         }
     }
 
-    record Triage(@NotBlank @Size(max = 200) String nature, @NotBlank @Size(max = 100) String department,
+    record Triage(@NotBlank @Size(max = 200) @NotPersonal String nature,
+                  @NotBlank @Size(max = 100) @NotPersonal String department,
                   @NotNull Severity severity) {
     }
 

@@ -8,6 +8,7 @@ import com.deskledger.kernel.StaffId;
 import com.deskledger.kernel.member.AttendancePolicy;
 import com.deskledger.kernel.member.AttendanceStatus;
 import com.deskledger.kernel.member.ClassSession;
+import com.deskledger.kernel.member.ImportedPackage;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.MembershipExtension;
@@ -24,8 +25,11 @@ import com.deskledger.kernel.member.command.ApproveRefundCommand;
 import com.deskledger.kernel.member.command.ChangeContactDetailsCommand;
 import com.deskledger.kernel.member.command.ChangeNoticeConsentCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
+import com.deskledger.kernel.member.command.HoldCreditCommand;
+import com.deskledger.kernel.member.command.ReleaseCreditCommand;
 import com.deskledger.kernel.member.command.EnrolMemberCommand;
 import com.deskledger.kernel.member.command.EraseMemberCommand;
+import com.deskledger.kernel.member.command.ImportMemberCommand;
 import com.deskledger.kernel.member.command.FreezeMemberCommand;
 import com.deskledger.kernel.member.command.LineQuantity;
 import com.deskledger.kernel.member.command.ProductLine;
@@ -39,7 +43,11 @@ import com.deskledger.kernel.member.command.SellProductsCommand;
 import com.deskledger.kernel.member.command.UnfreezeMemberCommand;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
+import com.deskledger.kernel.member.event.CreditHeldEvent;
+import com.deskledger.kernel.member.event.CreditHoldRefusedEvent;
+import com.deskledger.kernel.member.event.CreditReleasedEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.member.event.MemberFrozenEvent;
@@ -121,6 +129,11 @@ class MemberAccount {
     private Map<String, SettledSession> sessions = new HashMap<>();
     /** Whether the guardian consented to notices (absent from snapshots older than consent: none was given then). */
     private boolean noticeConsent;
+    /**
+     * Credits held for booked sessions of the timetable, by session id (the class code of its attendance), until a
+     * check-in, leave or no-show settles the session or a cancellation releases them.
+     */
+    private Map<String, Integer> holds = new HashMap<>();
 
     MemberAccount() {
         // for Axon
@@ -146,6 +159,77 @@ class MemberAccount {
                 vault.seal(member, command.guardianPhone()), vault.seal(member, command.phone()),
                 vault.seal(member, command.email()), command.visitId(), command.currency(), command.enrolledBy(),
                 command.at()));
+    }
+
+    /**
+     * A member brought over from the old system: the same rules as an enrolment for the person, and the package they
+     * hold must be one this account could hold (a credit pack with 0 to its credits left, a membership running from
+     * a date to a later one, a price of zero or more in the centre's currency). One event says all of it, so the
+     * member's history starts with the import and no purchase is invented.
+     */
+    @CommandHandler
+    MemberAccount(ImportMemberCommand command, PersonalDataVault vault) {
+        if (isBlank(command.name())) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "the member's name is required", "name");
+        }
+        if (command.kind() == MemberKind.CHILD
+                && (isBlank(command.guardianName()) || isBlank(command.guardianPhone()))) {
+            throw new DomainException(ErrorCode.GUARDIAN_REQUIRED,
+                    "a child is imported with a guardian's name and phone");
+        }
+        if (isBlank(command.idNumber()) && isBlank(command.guardianPhone()) && isBlank(command.phone())) {
+            throw new DomainException(ErrorCode.IDENTITY_REQUIRED,
+                    "an ID number or a phone number is needed to tell members apart");
+        }
+        if (!command.frozen() && command.frozenUntil() != null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "only a frozen member is frozen until a date",
+                    "frozenUntil");
+        }
+        ImportedPackage pkg = command.importedPackage();
+        if (pkg != null) {
+            requireImportable(pkg, command.currency());
+        }
+        MemberId member = command.memberId();
+        apply(new MemberImportedEvent(member, command.centre(), command.kind(), vault.seal(member, command.name()),
+                vault.seal(member, command.idNumber()), vault.seal(member, command.guardianName()),
+                vault.seal(member, command.guardianPhone()), vault.seal(member, command.phone()),
+                vault.seal(member, command.email()), command.currency(), pkg, command.frozen(),
+                command.frozenUntil(), command.provenance(), command.at()));
+    }
+
+    private static void requireImportable(ImportedPackage pkg, String currency) {
+        if (isBlank(pkg.plan())) {
+            throw new DomainException(ErrorCode.INVALID_PACKAGE, "a package needs a plan name", "plan");
+        }
+        if (pkg.price() == null || pkg.price().signum() < 0) {
+            throw new DomainException(ErrorCode.INVALID_PACKAGE, "a price is zero or more", "price");
+        }
+        if (!pkg.price().currency().equals(currency)) {
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH,
+                    "this member pays in " + currency + ", not " + pkg.price().currency(), "currency");
+        }
+        if (pkg.kind() == PackageKind.CREDIT_PACK) {
+            if (pkg.credits() == null || pkg.credits() < 1 || pkg.credits() > MAX_CREDITS) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "a credit pack has 1 to " + MAX_CREDITS + " credits", "credits");
+            }
+            if (pkg.creditsLeft() == null || pkg.creditsLeft() < 0 || pkg.creditsLeft() > pkg.credits()) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "credits left are 0 to the credits bought", "creditsLeft");
+            }
+            if (pkg.validFrom() != null || pkg.validUntil() != null) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE, "a credit pack has no validity dates",
+                        "validUntil");
+            }
+        } else {
+            if (pkg.credits() != null || pkg.creditsLeft() != null) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE, "a time membership has no credits", "credits");
+            }
+            if (pkg.validFrom() == null || pkg.validUntil() == null || !pkg.validUntil().isAfter(pkg.validFrom())) {
+                throw new DomainException(ErrorCode.INVALID_PACKAGE,
+                        "a time membership runs from a date to a later one", "validUntil");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- packages and sales
@@ -397,9 +481,11 @@ class MemberAccount {
                     command.at()));
             return null;
         }
-        PackageState pack = creditPackWithCredits().orElseThrow(() -> hasCreditPack()
-                ? new DomainException(ErrorCode.NO_CREDITS_LEFT, "no class credits left; renew to check in")
-                : new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class"));
+        PackageState pack = creditPackWithCredits()
+                .filter(p -> holds.containsKey(session.classCode()) || unheldCredits() > 0)
+                .orElseThrow(() -> hasCreditPack()
+                        ? new DomainException(ErrorCode.NO_CREDITS_LEFT, "no class credits left; renew to check in")
+                        : new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class"));
         apply(new ClassCheckedInEvent(id, session, pack.id, true, pack.creditsLeft - 1, command.checkedInBy(),
                 command.at()));
         return pack.creditsLeft;
@@ -439,6 +525,59 @@ class MemberAccount {
         Charge charge = command.policy().noShowConsumesCredit() ? charge(session) : Charge.NONE;
         apply(new NoShowRecordedEvent(id, session, charge.consumed(), charge.pack(), charge.creditsLeft(),
                 command.recordedBy(), command.at()));
+    }
+
+    /**
+     * Holds a session's credits for a booking: nothing under a time membership covering the session (recorded with
+     * the membership), else credits nobody else holds. Answers whether they are held; a second hold for the same
+     * session is the first one. {@code quiet}: a member who cannot hold them gets an event saying why instead of a
+     * refusal.
+     */
+    @CommandHandler
+    boolean handle(HoldCreditCommand command) {
+        if (holds.containsKey(command.session().value())) {
+            return true;
+        }
+        try {
+            requireNotErased();
+            requireNotFrozen();
+            Optional<PackageState> membership = membershipCovering(command.sessionStart());
+            PurchaseId coveredBy = membership.map(p -> p.id).orElse(null);
+            int credits = membership.isPresent() ? 0 : command.credits();
+            if (credits > 0 && !hasCreditPack()) {
+                throw new DomainException(ErrorCode.NO_ACTIVE_PACKAGE, "no package covers this class");
+            }
+            if (credits > unheldCredits()) {
+                throw new DomainException(ErrorCode.NO_CREDITS_LEFT, "not enough class credits left for this "
+                        + "booking; renew to book");
+            }
+            apply(new CreditHeldEvent(id, command.session(), command.sessionStart(), credits, coveredBy,
+                    command.by(), command.at()));
+            return true;
+        } catch (DomainException refused) {
+            if (!command.quiet()) {
+                throw refused;
+            }
+            apply(new CreditHoldRefusedEvent(id, command.session(), refused.code().name(), command.by(),
+                    command.at()));
+            return false;
+        }
+    }
+
+    /** Idempotent: a session with nothing held releases nothing. */
+    @CommandHandler
+    void handle(ReleaseCreditCommand command) {
+        Integer held = holds.get(command.session().value());
+        if (held != null) {
+            apply(new CreditReleasedEvent(id, command.session(), held, command.by(), command.at()));
+        }
+    }
+
+    /** Credits left in credit packs that no booking holds. */
+    private int unheldCredits() {
+        int left = packages.values().stream().filter(p -> p.kind == PackageKind.CREDIT_PACK)
+                .mapToInt(p -> p.creditsLeft).sum();
+        return left - holds.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** What an absence costs under a consuming policy: nothing under a membership, else a credit if one is left. */
@@ -635,6 +774,31 @@ class MemberAccount {
     }
 
     @EventSourcingHandler
+    void on(MemberImportedEvent event) {
+        id = event.memberId();
+        currency = event.currency();
+        frozenAt = event.frozen() ? event.at() : null;
+        ImportedPackage imported = event.importedPackage();
+        if (imported != null) {
+            PackageState pkg = new PackageState();
+            pkg.id = imported.purchaseId();
+            pkg.plan = imported.plan();
+            pkg.kind = imported.kind();
+            pkg.credits = imported.credits();
+            pkg.creditsLeft = imported.creditsLeft() == null ? 0 : imported.creditsLeft();
+            pkg.validFrom = imported.validFrom();
+            pkg.validUntil = imported.validUntil();
+            pkg.boughtFrom = imported.validFrom();
+            pkg.boughtUntil = imported.validUntil();
+            pkg.paid = imported.price();
+            pkg.refunded = Money.zero(imported.price().currency());
+            pkg.pending = Money.zero(imported.price().currency());
+            pkg.purchasedAt = imported.purchasedAt();
+            packages.put(imported.purchaseId().value(), pkg);
+        }
+    }
+
+    @EventSourcingHandler
     void on(PackagePurchasedEvent event) {
         PackageState pkg = new PackageState();
         pkg.id = event.purchaseId();
@@ -718,6 +882,16 @@ class MemberAccount {
     }
 
     @EventSourcingHandler
+    void on(CreditHeldEvent event) {
+        holds.put(event.session().value(), event.credits());
+    }
+
+    @EventSourcingHandler
+    void on(CreditReleasedEvent event) {
+        holds.remove(event.session().value());
+    }
+
+    @EventSourcingHandler
     void on(ClassCheckedInEvent event) {
         settle(event.session(), AttendanceStatus.CHECKED_IN, event.at());
         consumed(event.coveredBy(), event.creditsLeft());
@@ -737,6 +911,7 @@ class MemberAccount {
 
     /** Records how a session was settled and forgets sessions too old to be recorded any more. */
     private void settle(ClassSession session, AttendanceStatus status, Instant at) {
+        holds.remove(session.classCode());
         Instant forgetBefore = at.minus(SESSION_MEMORY);
         sessions.values().removeIf(s -> s.start().isBefore(forgetBefore));
         sessions.put(session.key(), new SettledSession(status, session.scheduledStart()));

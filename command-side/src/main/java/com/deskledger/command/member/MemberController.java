@@ -1,6 +1,7 @@
 package com.deskledger.command.member;
 
 import com.deskledger.command.directory.AggregateDirectory;
+import com.deskledger.command.stock.StockSales;
 import com.deskledger.command.web.CommandAccepted;
 import com.deskledger.command.web.CommandResponses;
 import com.deskledger.command.web.CommandAnswer;
@@ -82,9 +83,11 @@ class MemberController {
     private final MoneyLimits limits;
     private final TimeWindows windows;
     private final Clock clock;
+    private final StockSales stock;
 
     MemberController(CommandSender sender, AggregateDirectory directory, MemberIdentities identities,
-                     CentreCatalog centres, MoneyLimits limits, TimeWindows windows, Clock clock) {
+                     CentreCatalog centres, MoneyLimits limits, TimeWindows windows, Clock clock, StockSales stock) {
+        this.stock = stock;
         this.sender = sender;
         this.directory = directory;
         this.identities = identities;
@@ -198,8 +201,22 @@ class MemberController {
                     unitPrice));
         }
         PurchaseId purchase = PurchaseId.random();
-        CommandAccepted accepted = sender.send(new SellProductsCommand(member, purchase, lines,
-                request.paymentMethod(), request.invoiceNumber(), actor.user(), clock.instant()), member.value());
+        // lines naming a product of the centre's catalogue draw its stock down first (see StockSales)
+        List<StockSales.Line> stockLines = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            stockLines.add(new StockSales.Line(lines.get(i).productCode(), lines.get(i).quantity(),
+                    lines.get(i).unitPrice(), "lines[" + i + "]"));
+        }
+        StockSales.Drawn drawn = stock.drawDown(centre, purchase, member, stockLines, request.paymentMethod(),
+                actor.user(), false);
+        CommandAccepted accepted;
+        try {
+            accepted = sender.send(new SellProductsCommand(member, purchase, lines, request.paymentMethod(),
+                    request.invoiceNumber(), actor.user(), clock.instant()), member.value());
+        } catch (RuntimeException refused) {
+            stock.giveBack(purchase, drawn.products(), actor.user());
+            throw refused;
+        }
         Map<String, Object> body = body(accepted);
         body.put("purchaseId", purchase.value());
         return created(member, "/purchases/" + purchase.value(), accepted.position(), body);
@@ -220,10 +237,14 @@ class MemberController {
                 purchaseId(request.purchaseId()),
                 request.amount() == null ? null : money(request.amount(), centre, "amount"),
                 lines, request.reason(), actor.user(), actor.has(Role.MANAGER), clock.instant()), member.value());
-        Map<String, Object> body = body(answer.accepted());
+        long position = answer.position();
+        if (answer.answer() == RefundStatus.REFUNDED) {
+            position = Math.max(position, stock.returnRefunded(member, centre, refund, position, actor.user()));
+        }
+        Map<String, Object> body = body(new CommandAccepted(answer.id(), position));
         body.put("refundId", refund.value());
         body.put("status", answer.answer());
-        return created(member, "/refunds/" + refund.value(), answer.position(), body);
+        return created(member, "/refunds/" + refund.value(), position, body);
     }
 
     @PostMapping("/{id}/refunds/{refundId}/approval")
@@ -232,8 +253,11 @@ class MemberController {
                                                   @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         requireManager(actor, "only a manager approves a refund after seven days");
         MemberId member = member(id);
-        return ok(sender.send(new ApproveRefundCommand(member, refundId(refundId), actor.user(), clock.instant()),
-                member.value()));
+        RefundId refund = refundId(refundId);
+        CommandAccepted accepted = sender.send(new ApproveRefundCommand(member, refund, actor.user(),
+                clock.instant()), member.value());
+        long returned = stock.returnRefunded(member, centreOf(member), refund, accepted.position(), actor.user());
+        return ok(new CommandAccepted(accepted.id(), Math.max(accepted.position(), returned)));
     }
 
     @PostMapping("/{id}/refunds/{refundId}/rejection")
@@ -248,7 +272,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/check-ins")
-    @Operation(summary = "Check in to a class session: needs an active package, consumes a credit of a credit pack")
+    @Operation(summary = "Check in to a class session: needs an active package, consumes a credit of a credit pack",
+            deprecated = true, description = "Free-form class code, kept for existing clients; check in against a "
+            + "session of the timetable instead: POST /api/timetable/sessions/{id}/check-ins")
     ResponseEntity<Map<String, Object>> checkIn(@PathVariable String id,
                                                 @Valid @RequestBody MemberRequests.Session request,
                                                 @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
@@ -262,7 +288,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/leaves")
-    @Operation(summary = "Ask leave (请假) from a class session; a late one follows the centre's credit policy")
+    @Operation(summary = "Ask leave (请假) from a class session; a late one follows the centre's credit policy",
+            deprecated = true, description = "Free-form class code, kept for existing clients; use "
+            + "POST /api/timetable/sessions/{id}/leaves")
     ResponseEntity<Map<String, Object>> leave(@PathVariable String id,
                                               @Valid @RequestBody MemberRequests.Leave request,
                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
@@ -278,7 +306,9 @@ class MemberController {
     }
 
     @PostMapping("/{id}/no-shows")
-    @Operation(summary = "After a class started: the member neither came nor asked leave")
+    @Operation(summary = "After a class started: the member neither came nor asked leave", deprecated = true,
+            description = "Free-form class code, kept for existing clients; a session of the timetable records its "
+            + "no-shows by itself after the end")
     ResponseEntity<CommandAccepted> noShow(@PathVariable String id, @Valid @RequestBody MemberRequests.Session request,
                                            @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         MemberId member = member(id);

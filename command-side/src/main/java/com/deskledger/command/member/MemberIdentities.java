@@ -10,17 +10,22 @@ import com.deskledger.kernel.Sealed;
 import com.deskledger.kernel.member.event.ContactDetailsChangedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.visit.VisitId;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -95,6 +100,32 @@ class MemberIdentities {
         if (event.visitId() != null) {
             linkVisit(event.visitId().value(), member.value());
         }
+    }
+
+    /** An imported member holds their identity as an enrolled one does: no second member of it in the centre. */
+    @EventHandler
+    void on(MemberImportedEvent event) {
+        MemberId member = event.memberId();
+        Identity identity = identify(open(member, event.name()), open(member, event.idNumber()),
+                open(member, event.guardianPhone()), open(member, event.phone()));
+        int inserted = jdbc.update("""
+                insert into member_identity (member_id, centre, identity_hash, basis, name_key)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                member.value(), event.centre().value(), identity.hash(), identity.basis().name(), identity.nameKey());
+        if (inserted == 0) {
+            throw alreadyEnrolled();
+        }
+    }
+
+    /** The holders of these identity hashes in the centre, by hash (one query for a batch of import rows). */
+    Map<String, MemberId> holders(CentreId centre, Collection<String> hashes) {
+        Map<String, MemberId> found = new HashMap<>();
+        if (!hashes.isEmpty()) {
+            jdbc.query("select identity_hash, member_id from member_identity where centre = ? and identity_hash = any(?)",
+                    (RowCallbackHandler) rs -> found.put(rs.getString(1), MemberId.of(rs.getString(2))),
+                    centre.value(), hashes.toArray(String[]::new));
+        }
+        return found;
     }
 
     @EventHandler

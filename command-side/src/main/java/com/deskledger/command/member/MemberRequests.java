@@ -1,11 +1,12 @@
 package com.deskledger.command.member;
 
 import com.deskledger.kernel.CentreId;
+import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.NotPersonal;
 import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PaymentMethod;
 import com.deskledger.kernel.member.ProductCategory;
-import com.deskledger.kernel.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -52,7 +53,7 @@ final class MemberRequests {
      * A credit pack gives {@code credits}; a time membership runs from {@code validFrom} (default today) to
      * {@code validUntil} (its last day) or for {@code days}.
      */
-    record Package(@NotBlank @Size(max = 100) String plan, @NotNull PackageKind kind,
+    record Package(@NotBlank @Size(max = 100) @NotPersonal String plan, @NotNull PackageKind kind,
                    @Min(1) @Max(10_000) Integer credits, LocalDate validFrom, LocalDate validUntil,
                    @Min(1) @Max(3660) Integer days, @NotNull @Valid Amount price,
                    @NotNull PaymentMethod paymentMethod, @Size(max = 50) String invoiceNumber) {
@@ -66,7 +67,7 @@ final class MemberRequests {
                 @Size(max = 50) String invoiceNumber) {
     }
 
-    record Line(@NotBlank @Size(max = 50) String productCode, @Size(max = 200) String description,
+    record Line(@NotBlank @Size(max = 50) String productCode, @Size(max = 200) @NotPersonal String description,
                 @NotNull ProductCategory category, @NotNull @Min(1) @Max(10_000) Integer quantity,
                 @NotNull @Valid Amount unitPrice) {
     }

@@ -1,8 +1,9 @@
 package com.deskledger.command.shift;
 
 import com.deskledger.kernel.CentreId;
-import com.deskledger.kernel.shift.ClockPunch;
 import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.NotPersonal;
+import com.deskledger.kernel.shift.ClockPunch;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,7 @@ final class ShiftRequests {
                     @NotBlank @Size(max = 40) String post, LocalTime start, LocalTime end) {
     }
 
-    record Reassign(@NotBlank @Size(max = 100) String staff, @Size(max = 500) @FreeText String reason) {
+    record Reassign(@NotBlank @Size(max = 100) String staff, @Size(max = 500) @FreeText @NotPersonal String reason) {
 
         @Override
         public String toString() {
@@ -35,7 +36,7 @@ final class ShiftRequests {
         }
     }
 
-    record Cancel(@Size(max = 500) @FreeText String reason) {
+    record Cancel(@Size(max = 500) @FreeText @NotPersonal String reason) {
 
         @Override
         public String toString() {
@@ -48,7 +49,7 @@ final class ShiftRequests {
     }
 
     record Correction(@NotNull ClockPunch punch, @NotNull Instant time,
-                      @NotBlank @Size(max = 500) @FreeText String reason) {
+                      @NotBlank @Size(max = 500) @FreeText @NotPersonal String reason) {
 
         @Override
         public String toString() {
@@ -56,12 +57,13 @@ final class ShiftRequests {
         }
     }
 
-    record HeadCount(@NotBlank @Size(max = 64) String classId, @NotBlank @Size(max = 100) String className,
+    record HeadCount(@NotBlank @Size(max = 64) String classId,
+                     @NotBlank @Size(max = 100) @NotPersonal String className,
                      @NotNull Instant scheduledStart, @NotBlank @Size(max = 40) String room,
                      @NotNull @Min(0) @Max(999) Integer count, @Size(max = 100) String teacher) {
     }
 
-    record HandOver(@NotBlank @Size(max = 2000) @FreeText String note) {
+    record HandOver(@NotBlank @Size(max = 2000) @FreeText @NotPersonal String note) {
 
         @Override
         public String toString() {

@@ -78,7 +78,7 @@ class VisitorSession {
     void handle(RecordRegistrationCommand command, PersonalDataVault vault) {
         requireOpen();
         apply(new VisitorRegisteredEvent(id, vault.seal(id, command.visitorName()), vault.seal(id, command.phone()),
-                vault.seal(id, command.needs()), command.referralSource(), command.at()));
+                vault.seal(id, command.needs()), vault.seal(id, command.referralSource()), command.at()));
     }
 
     @CommandHandler
@@ -88,8 +88,9 @@ class VisitorSession {
         apply(new ConsultantAssignedEvent(id, command.consultant(), command.at()));
     }
 
+    /** The reason is free text about the caller: sealed with the visit's key. */
     @CommandHandler
-    void handle(TransferCallCommand command) {
+    void handle(TransferCallCommand command, PersonalDataVault vault) {
         requireOpen();
         if (!channel.isCall()) {
             throw new DomainException(ErrorCode.NOT_A_CALL, "only a call can be transferred");
@@ -98,7 +99,7 @@ class VisitorSession {
             throw new DomainException(ErrorCode.TRANSFER_TO_SAME_STAFF, "the call is already with that colleague",
                     "to");
         }
-        apply(new CallTransferredEvent(id, handler, command.to(), command.reason(), command.at()));
+        apply(new CallTransferredEvent(id, handler, command.to(), vault.seal(id, command.reason()), command.at()));
     }
 
     @CommandHandler
@@ -134,8 +135,9 @@ class VisitorSession {
         apply(new MemberLinkedEvent(id, command.memberId(), command.conversion(), command.at()));
     }
 
+    /** The visitor's comment is sealed with the visit's key. */
     @CommandHandler
-    void handle(RecordFeedbackCommand command) {
+    void handle(RecordFeedbackCommand command, PersonalDataVault vault) {
         requireOpen();
         if (command.score() < 1 || command.score() > MAX_SCORE) {
             throw new DomainException(ErrorCode.FEEDBACK_SCORE_OUT_OF_RANGE, "score must be 1 to 5", "score");
@@ -143,7 +145,7 @@ class VisitorSession {
         if (feedbackRecorded) {
             throw new DomainException(ErrorCode.FEEDBACK_ALREADY_RECORDED, "feedback was already recorded");
         }
-        apply(new FeedbackRecordedEvent(id, command.score(), command.comment(), command.at()));
+        apply(new FeedbackRecordedEvent(id, command.score(), vault.seal(id, command.comment()), command.at()));
     }
 
     @CommandHandler

@@ -158,7 +158,7 @@ class VisitorSessionTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new VisitorRegisteredEvent(VISIT, FakeVault.sealed(VISIT, "Zhang San"),
                         FakeVault.sealed(VISIT, "+86 138 0000 0000"), FakeVault.sealed(VISIT, "evening classes"),
-                        "friend", T_PLUS_5));
+                        FakeVault.sealed(VISIT, "friend"), T_PLUS_5));
     }
 
     // ---------------------------------------------------------------- consultant
@@ -195,17 +195,19 @@ class VisitorSessionTest {
         fixture.given(callStarted())
                 .when(new TransferCallCommand(VISIT, COLLEAGUE, "asked for the head teacher", T_PLUS_5))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE, "asked for the head teacher",
-                        T_PLUS_5));
+                .expectEvents(new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE,
+                        FakeVault.sealed(VISIT, "asked for the head teacher"), T_PLUS_5));
     }
 
     @Test
     void transfersACallFromWhoeverItWasLastTransferredTo() {
         fixture.given(callStarted(),
-                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE, "first hop", T_PLUS_5))
+                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE,
+                                FakeVault.sealed(VISIT, "first hop"), T_PLUS_5))
                 .when(new TransferCallCommand(VISIT, CONSULTANT, "second hop", T_PLUS_10))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallTransferredEvent(VISIT, COLLEAGUE, CONSULTANT, "second hop", T_PLUS_10));
+                .expectEvents(new CallTransferredEvent(VISIT, COLLEAGUE, CONSULTANT,
+                        FakeVault.sealed(VISIT, "second hop"), T_PLUS_10));
     }
 
     @Test
@@ -213,16 +215,19 @@ class VisitorSessionTest {
         fixture.given(callStarted(), new ConsultantAssignedEvent(VISIT, CONSULTANT, T_PLUS_5))
                 .when(new TransferCallCommand(VISIT, COLLEAGUE, "needs a colleague", T_PLUS_10))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallTransferredEvent(VISIT, CONSULTANT, COLLEAGUE, "needs a colleague", T_PLUS_10));
+                .expectEvents(new CallTransferredEvent(VISIT, CONSULTANT, COLLEAGUE,
+                        FakeVault.sealed(VISIT, "needs a colleague"), T_PLUS_10));
     }
 
     @Test
     void transfersACallBackToTheReceptionist() {
         fixture.given(callStarted(),
-                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE, "first hop", T_PLUS_5))
+                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE,
+                                FakeVault.sealed(VISIT, "first hop"), T_PLUS_5))
                 .when(new TransferCallCommand(VISIT, RECEPTIONIST, "back to the desk", T_PLUS_10))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallTransferredEvent(VISIT, COLLEAGUE, RECEPTIONIST, "back to the desk", T_PLUS_10));
+                .expectEvents(new CallTransferredEvent(VISIT, COLLEAGUE, RECEPTIONIST,
+                        FakeVault.sealed(VISIT, "back to the desk"), T_PLUS_10));
     }
 
     @Test
@@ -246,7 +251,8 @@ class VisitorSessionTest {
     @Test
     void rejectsTransferToTheColleagueWhoAlreadyHasTheCall() {
         fixture.given(callStarted(),
-                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE, "first hop", T_PLUS_5))
+                        new CallTransferredEvent(VISIT, RECEPTIONIST, COLLEAGUE,
+                                FakeVault.sealed(VISIT, "first hop"), T_PLUS_5))
                 .when(new TransferCallCommand(VISIT, COLLEAGUE, "again", T_PLUS_10))
                 .expectNoEvents()
                 .expectException(DomainException.class)
@@ -422,7 +428,7 @@ class VisitorSessionTest {
         fixture.given(walkInStarted())
                 .when(new RecordFeedbackCommand(VISIT, 4, "friendly desk", T_PLUS_30))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new FeedbackRecordedEvent(VISIT, 4, "friendly desk", T_PLUS_30));
+                .expectEvents(new FeedbackRecordedEvent(VISIT, 4, FakeVault.sealed(VISIT, "friendly desk"), T_PLUS_30));
     }
 
     @ParameterizedTest
@@ -446,7 +452,7 @@ class VisitorSessionTest {
 
     @Test
     void rejectsASecondFeedback() {
-        fixture.given(walkInStarted(), new FeedbackRecordedEvent(VISIT, 5, "great", T_PLUS_10))
+        fixture.given(walkInStarted(), new FeedbackRecordedEvent(VISIT, 5, FakeVault.sealed(VISIT, "great"), T_PLUS_10))
                 .when(new RecordFeedbackCommand(VISIT, 3, "changed my mind", T_PLUS_30))
                 .expectNoEvents()
                 .expectException(DomainException.class)

@@ -1,5 +1,7 @@
 package com.deskledger.infra.axon;
 
+import com.deskledger.infra.cluster.ClusterNodes;
+import com.deskledger.infra.cluster.ClusterNotices;
 import com.deskledger.infra.integrity.EventSignatures;
 import com.deskledger.infra.integrity.SigningEventStorageEngine;
 import com.deskledger.kernel.MetaDataKeys;
@@ -18,6 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -135,27 +138,31 @@ public class AxonConfig {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   @Value("${deskledger.event-store.cleanup-delay:PT1S}") Duration cleanupDelay,
                                   @Value("${deskledger.event-store.tail-read-chunk:1000}") int tailReadChunk) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new ChunkedTailReads(storageEngine, tailReadChunk))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cleanupDelay(cleanupDelay.toMillis())
-                .build();
+                .cleanupDelay(cleanupDelay.toMillis()));
     }
 
-    private static CommitWakeUp commitWakeUp(EventStore eventStore) {
+    private static CommitWakeUp commitWakeUp(EventStore eventStore, ObjectProvider<ClusterNotices> notices) {
         CommitWakeUp wakeUp = new CommitWakeUp(eventStore, Duration.ofMillis(500));
         eventStore.subscribe(events -> wakeUp.published());
+        // a commit on another node, announced through PostgreSQL's NOTIFY, wakes the processors too
+        notices.ifAvailable(cluster -> cluster.onNotice(notice -> wakeUp.committedElsewhere()));
         return wakeUp;
     }
 
     @Bean
     ConfigurerModule pooledStreamingByDefault(
             @Value("${deskledger.processors.batch-size:200}") int batchSize,
-            @Value("${deskledger.processors.initial-segments:1}") int segments,
+            @Value("${deskledger.processors.initial-segments:4}") int segments,
+            @Value("${deskledger.processors.token-claim-interval:PT2S}") Duration tokenClaimInterval,
+            ClusterNodes nodes,
+            ObjectProvider<ClusterNotices> notices,
             @Value("${deskledger.processors.idle-token-update:PT0.5S}") Duration idleTokenUpdate,
             @Value("${deskledger.processors.wake-on-commit:true}") boolean wakeOnCommit) {
         // A segment with nothing to handle stores its token only when it extends its claim (every 5 s by default):
@@ -169,12 +176,16 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .usingPooledStreamingEventProcessors((config, builder) -> {
+                    // each node holds its share of every processor's segments (see ClusterNodes), asked before each
+                    // claim; a node looks for segments to claim every token-claim-interval
                     builder.batchSize(batchSize)
                             .initialSegmentCount(segments)
+                            .tokenClaimInterval(tokenClaimInterval.toMillis())
+                            .maxSegmentProvider(nodes::share)
                             .claimExtensionThreshold(idleTokenUpdate.toMillis());
                     if (wakeOnCommit) {
                         builder.messageSource(wakeUp.updateAndGet(existing -> existing != null ? existing
-                                : commitWakeUp(config.eventStore())));
+                                : commitWakeUp(config.eventStore(), notices)));
                     }
                     return builder;
                 }));

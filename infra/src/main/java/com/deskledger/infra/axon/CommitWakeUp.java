@@ -62,6 +62,11 @@ final class CommitWakeUp implements StreamableMessageSource<TrackedEventMessage<
         }
     }
 
+    /** Another node committed events (its notice came): the store's reader was woken, so look soon too. */
+    void committedElsewhere() {
+        committed();
+    }
+
     private void committed() {
         long now = System.nanoTime();
         long last = lastSeries.get();

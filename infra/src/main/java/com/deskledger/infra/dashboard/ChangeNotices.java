@@ -1,5 +1,6 @@
 package com.deskledger.infra.dashboard;
 
+import com.deskledger.infra.cluster.ClusterNotices;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreId;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * data: the page refetches its views with {@code ?position=n}, which waits until they hold the change. Every
  * {@code deskledger.dashboard.heartbeat} (15 s by default) each stream gets a comment line, which keeps proxies from
  * closing a quiet stream, and a {@code heartbeat} event, by whose absence the page sees a connection that died
- * silently.
+ * silently. Commits on other nodes come as their notices (see {@link ClusterNotices}), so a page open on any node
+ * hears of changes made through any node.
  */
 @Component
 class ChangeNotices implements SmartLifecycle {
@@ -44,10 +46,16 @@ class ChangeNotices implements SmartLifecycle {
 
     private final ScheduledExecutorService heartbeats;
 
-    ChangeNotices(EventStore eventStore, JdbcTemplate jdbc,
+    ChangeNotices(EventStore eventStore, JdbcTemplate jdbc, ClusterNotices cluster,
                   @Value("${deskledger.dashboard.heartbeat:PT15S}") Duration heartbeat) {
         this.jdbc = jdbc;
         eventStore.subscribe(this::appended);
+        // commits on other nodes reach this node's pages through PostgreSQL's NOTIFY
+        cluster.onNotice(notice -> {
+            if (notice.position() >= 0) {
+                broadcast(new TreeSet<>(notice.centres()), notice.position());
+            }
+        });
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dashboard-heartbeat");
             thread.setDaemon(true);
@@ -139,6 +147,13 @@ class ChangeNotices implements SmartLifecycle {
         } catch (DataAccessException unreachable) {
             // the database went away right after the commit: the pages refetch when their streams reopen
             log.debug("no change notice: {}", unreachable.getMessage());
+            return;
+        }
+        broadcast(centres, position);
+    }
+
+    private void broadcast(Set<String> centres, long position) {
+        if (listeners.isEmpty()) {
             return;
         }
         Map<String, Object> notice = Map.of("centres", List.copyOf(centres), "position", position);

@@ -16,7 +16,9 @@ import java.util.Map;
  * Chooses the database before anything connects: {@code DESKLEDGER_DB_URL} (with {@code DESKLEDGER_DB_USER} and
  * {@code DESKLEDGER_DB_PASSWORD}) or {@code spring.datasource.url} when given; otherwise an embedded PostgreSQL in
  * {@code deskledger.data-dir} (default {@code ./data}), with the demo users switched on unless configured off, and
- * the application's keys in {@code <data-dir>-keys} (made at the first start) unless configured elsewhere.
+ * the application's keys in {@code <data-dir>-keys} (made at the first start) unless configured elsewhere. On the
+ * embedded server the application connects as {@value EmbeddedDatabase#APP_ROLE} and Flyway as
+ * {@value EmbeddedDatabase#OWNER_ROLE}, with the passwords {@link EmbeddedDatabase#secure()} generated.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -43,9 +45,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             log.info("Embedded PostgreSQL on port " + db.port() + ", data kept in " + db.dataDirectory()
                     + " (set DESKLEDGER_DB_URL or spring.datasource.url to use another server)");
             application.addListeners(new EmbeddedDatabaseStopOrder());
-            props.put("spring.datasource.url", db.jdbcUrl());
-            props.put("spring.datasource.username", EmbeddedDatabase.USER);
-            props.put("spring.datasource.password", "");
+            // least privilege: the application connects as a role that owns nothing, Flyway migrates as the owner
+            DatabaseCredentials credentials = db.credentials();
+            props.put("spring.datasource.url", db.applicationJdbcUrl());
+            props.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
+            props.put("spring.datasource.password", credentials.app());
+            props.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);
+            props.put("spring.flyway.password", credentials.owner());
+            props.put("deskledger.db.app-role", EmbeddedDatabase.APP_ROLE);
             props.put("deskledger.embedded", "true");
             if (env.getProperty("deskledger.demo-users") == null) {
                 props.put("deskledger.demo-users", "true");

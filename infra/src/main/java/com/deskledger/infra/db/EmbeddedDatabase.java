@@ -39,7 +39,13 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
+    /** The role that owns the schema and that Flyway migrates with. */
+    public static final String OWNER_ROLE = "deskledger_owner";
+    /** The role the application connects as: it owns nothing (afterMigrate.sql grants what it needs). */
+    public static final String APP_ROLE = "deskledger_app";
     static final String DATABASE = "deskledger";
+    /** In the data directory, owner-only: the generated passwords of the superuser, the owner and the application. */
+    static final String CREDENTIALS_FILE = "db-credentials.properties";
     /** In the data directory: locked by the running owner, holding its process id. */
     static final String OWNER_FILE = "deskledger.lock";
     /** zonky's own lock in PostgreSQL's data directory, held by whichever process started the server. */
@@ -58,12 +64,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final OwnerLock owner;
+    private final Path root;
+    private DatabaseCredentials credentials;
     private boolean closed;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, OwnerLock owner) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, OwnerLock owner, Path root,
+                             DatabaseCredentials credentials) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.owner = owner;
+        this.root = root;
+        this.credentials = credentials;
     }
 
     /**
@@ -79,6 +90,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             running = open(dataDir, port);
             stopAtExit = running::close;
             SpringApplication.getShutdownHandlers().add(stopAtExit);
+            running.secure();
         }
         return running;
     }
@@ -115,6 +127,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             refuseIfZonkyLockHeld(root, pgData);
             stopOrphan(pgData);
+            Optional<DatabaseCredentials> credentials = DatabaseCredentials.read(root.resolve(CREDENTIALS_FILE));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData.toFile())
                     .setCleanDataDirectory(false)
@@ -125,7 +138,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), pgData, owner);
+            // a secured directory (see secure) takes a password even from its superuser
+            credentials.ifPresent(c -> builder.setConnectConfig("password", c.superuser()));
+            EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), pgData, owner, root,
+                    credentials.orElse(null));
             db.createDatabase();
             return db;
         } catch (IOException e) {
@@ -147,6 +163,113 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    /** The application's URL, without a user: it connects as {@link #APP_ROLE}, Flyway as {@link #OWNER_ROLE}. */
+    public String applicationJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    /** The generated passwords, once {@link #secure()} ran. */
+    public DatabaseCredentials credentials() {
+        if (credentials == null) {
+            throw new IllegalStateException("the embedded database was not secured");
+        }
+        return credentials;
+    }
+
+    /**
+     * Least privilege for the application's own server: the superuser {@code postgres}, the schema's owner
+     * {@value #OWNER_ROLE} (Flyway migrates with it) and the application's role {@value #APP_ROLE} (which owns nothing)
+     * get passwords generated at the first start and kept in {@value #CREDENTIALS_FILE} in the data directory,
+     * readable by its owner only; the database, its schema and every object in it made by an earlier version (owned
+     * by {@code postgres}) are given to the owner; and the server stops trusting local connections: every login,
+     * the superuser's included, needs its password ({@code scram-sha-256} in {@code pg_hba.conf}, reloaded).
+     */
+    void secure() {
+        Path file = root.resolve(CREDENTIALS_FILE);
+        if (credentials == null) {
+            credentials = DatabaseCredentials.generate();
+            credentials.write(file);
+        }
+        DatabaseCredentials c = credentials;
+        try (Connection admin = postgres.getDatabase(USER, "postgres", java.util.Map.of("password", c.superuser()))
+                .getConnection(); Statement s = admin.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role " + USER + " password '" + c.superuser() + "'");
+            role(s, OWNER_ROLE, c.owner());
+            role(s, APP_ROLE, c.app());
+            s.execute("alter database " + DATABASE + " owner to " + OWNER_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set up the embedded database's roles", e);
+        }
+        try (Connection admin = postgres.getDatabase(USER, DATABASE, java.util.Map.of("password", c.superuser()))
+                .getConnection(); Statement s = admin.createStatement()) {
+            s.execute("alter schema public owner to " + OWNER_ROLE);
+            s.execute(GIVE_TO_OWNER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give the embedded database's objects to its owner", e);
+        }
+        requirePasswords();
+    }
+
+    /** Objects an earlier version created as the superuser (before the owner role existed) go to the owner. */
+    private static final String GIVE_TO_OWNER = """
+            do $$
+            declare r record;
+            begin
+                for r in select c.oid::regclass as name, c.relkind from pg_class c
+                         join pg_namespace n on n.oid = c.relnamespace
+                         where n.nspname = 'public' and pg_get_userbyid(c.relowner) = 'postgres'
+                           and c.relkind in ('r', 'p', 'v', 'm', 'S') order by c.relkind desc loop
+                    begin
+                        execute format('alter %s %s owner to deskledger_owner',
+                            case r.relkind when 'S' then 'sequence' when 'v' then 'view'
+                                           when 'm' then 'materialized view' else 'table' end, r.name);
+                    exception when others then
+                        null; -- a sequence owned by a table's column moved with its table
+                    end;
+                end loop;
+                for r in select p.oid::regprocedure as name from pg_proc p
+                         join pg_namespace n on n.oid = p.pronamespace
+                         where n.nspname = 'public' and pg_get_userbyid(p.proowner) = 'postgres' loop
+                    execute format('alter function %s owner to deskledger_owner', r.name);
+                end loop;
+            end
+            $$""";
+
+    private static void role(Statement s, String role, String password) throws SQLException {
+        boolean exists;
+        try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+            exists = rs.next();
+        }
+        s.execute((exists ? "alter role " : "create role ") + role + " login nosuperuser nocreatedb nocreaterole"
+                + " noreplication nobypassrls password '" + password + "'");
+    }
+
+    /** Every line of {@code pg_hba.conf} that trusts a connection asks for a password instead. */
+    private void requirePasswords() {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        try {
+            List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8);
+            List<String> secured = lines.stream().map(line -> line.strip().startsWith("#") ? line
+                    : line.replaceAll("\\btrust\\b", "scram-sha-256")).toList();
+            if (secured.equals(lines)) {
+                return;
+            }
+            Files.write(hba, secured, StandardCharsets.UTF_8);
+            try (Connection admin = postgres.getDatabase(USER, "postgres",
+                    java.util.Map.of("password", credentials.superuser())).getConnection();
+                 Statement s = admin.createStatement()) {
+                s.execute("select pg_reload_conf()");
+            }
+            log.info("Embedded PostgreSQL now asks every connection for a password (credentials in {})",
+                    root.resolve(CREDENTIALS_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not secure " + hba, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reload the embedded database's configuration", e);
+        }
     }
 
     /** Stops PostgreSQL (a fast shutdown: open sessions are ended) and gives up the data directory. */

@@ -1,6 +1,7 @@
 package com.deskledger.infra.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.deadline.DeadlineManager;
@@ -30,12 +31,16 @@ public class DeadlineSchedulerConfig {
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
                                 @Value("${deskledger.deadlines.polling-interval:PT5S}") Duration pollingInterval,
-                                @Value("${deskledger.deadlines.threads:2}") int threads) {
+                                @Value("${deskledger.deadlines.threads:2}") int threads,
+                                @Value("${deskledger.node.id}") String nodeId) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .pollingInterval(pollingInterval)
                 .threads(threads)
+                // picked_by names the node that runs a deadline (db-scheduler's default is the host name, the same
+                // for two nodes on one host)
+                .schedulerName(new SchedulerName.Fixed(nodeId))
                 .build();
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * {@code deskledger.keys.*}: where the application's keys live and which of them sign. One directory holds every
  * kind of key, one sub-directory per kind ({@code event-mac/}, {@code checkpoint/}), one file per key named by its
- * id, so that a new kind (a key-encryption key) fits beside them. With the embedded database the directory
+ * id ({@code kek/} holds the key-encryption keys of personal data). With the embedded database the directory
  * defaults to {@code <data-dir>-keys} and missing keys are generated; with any other database it must be given.
  */
 @ConfigurationProperties("deskledger.keys")
@@ -21,6 +21,7 @@ public class KeyProperties {
 
     private Active eventMac = new Active();
     private Active checkpoint = new Active();
+    private Active kek = new Active();
 
     public Path getDir() {
         return dir;
@@ -52,6 +53,14 @@ public class KeyProperties {
 
     public void setCheckpoint(Active checkpoint) {
         this.checkpoint = checkpoint;
+    }
+
+    public Active getKek() {
+        return kek;
+    }
+
+    public void setKek(Active kek) {
+        this.kek = kek;
     }
 
     /** Which key of a kind signs: the configured id, or else the greatest id (generated ids are UTC times). */

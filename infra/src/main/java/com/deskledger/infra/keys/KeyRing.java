@@ -44,6 +44,10 @@ import java.util.stream.Stream;
  *     <li>{@code checkpoint/<id>.key} and {@code <id>.pub}: an Ed25519 key pair (PEM, PKCS#8 and X.509, as
  *     {@code openssl genpkey -algorithm ed25519} writes them) that signs checkpoints. The public half is what an
  *     auditor checks a receipt with; a retired key may keep only its {@code .pub}.</li>
+ *     <li>{@code kek/<id>.key}: an AES-256 key-encryption key (base64 of 32 random bytes) that wraps every
+ *     personal-data key in the database ({@code personal_key}), so that a copy of the database alone opens no
+ *     personal value. A retired KEK is needed until every key it wrapped was wrapped again with the active one
+ *     (done at start-up).</li>
  * </ul>
  * The id of a key is its file name; every signature records it. Old keys stay in the directory so that what they
  * signed can still be verified; the active key of a kind is the configured one, else the greatest id. A key id that
@@ -54,12 +58,15 @@ public class KeyRing {
 
     public static final String EVENT_MAC = "event-mac";
     public static final String CHECKPOINT = "checkpoint";
+    public static final String KEK = "kek";
+    public static final String KEK_ALGORITHM = "AES";
     public static final String MAC_ALGORITHM = "HmacSHA256";
     public static final String SIGNATURE_ALGORITHM = "Ed25519";
 
     private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MIN_MAC_KEY_BYTES = 32;
+    private static final int KEK_BYTES = 32;
     private static final DateTimeFormatter GENERATED_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -75,6 +82,14 @@ public class KeyRing {
         }
     }
 
+    /** A key-encryption key and its id; the key bytes never appear in {@code toString()}. */
+    public record SecretKeyEntry(String id, SecretKeySpec key) {
+        @Override
+        public String toString() {
+            return "SecretKeyEntry[" + id + "]";
+        }
+    }
+
     /** The key pair that signs checkpoints, and its id. */
     public record SigningKey(String id, PrivateKey privateKey, PublicKey publicKey) {
         @Override
@@ -87,6 +102,8 @@ public class KeyRing {
     private final Clock clock;
     private final MacKey activeMac;
     private final SigningKey activeCheckpoint;
+    private final SecretKeyEntry activeKek;
+    private volatile Map<String, SecretKeyEntry> keks;
     private volatile Map<String, MacKey> macKeys;
     private volatile Map<String, PublicKey> checkpointKeys;
 
@@ -103,6 +120,7 @@ public class KeyRing {
         prepareDirectory(dir, generate);
         prepareDirectory(dir.resolve(EVENT_MAC), generate);
         prepareDirectory(dir.resolve(CHECKPOINT), generate);
+        prepareDirectory(dir.resolve(KEK), generate);
 
         this.macKeys = readMacKeys();
         if (macKeys.isEmpty()) {
@@ -129,9 +147,18 @@ public class KeyRing {
         }
         this.activeCheckpoint = new SigningKey(checkpointId, readPrivateKey(file(CHECKPOINT, checkpointId, ".key")),
                 publicKey);
-        log.info("Keys in {}: events signed with {} key {} ({} known), checkpoints with {} key {} ({} known)", dir,
-                MAC_ALGORITHM, activeMac.id(), macKeys.size(), SIGNATURE_ALGORITHM, activeCheckpoint.id(),
-                checkpointKeys.size());
+
+        this.keks = readKeks();
+        if (keks.isEmpty()) {
+            requireGeneration(generate, KEK);
+            generateKek();
+            this.keks = readKeks();
+        }
+        this.activeKek = active(KEK, properties.getKek().getActive(), keks.keySet()).map(keks::get).orElseThrow();
+        log.info("Keys in {}: events signed with {} key {} ({} known), checkpoints with {} key {} ({} known),"
+                + " personal-data keys wrapped with key-encryption key {} ({} known)", dir, MAC_ALGORITHM,
+                activeMac.id(), macKeys.size(), SIGNATURE_ALGORITHM, activeCheckpoint.id(), checkpointKeys.size(),
+                activeKek.id(), keks.size());
     }
 
     /** The directory the keys live in. */
@@ -159,6 +186,23 @@ public class KeyRing {
     /** The ids of every event MAC key in the directory. */
     public List<String> eventMacKeyIds() {
         return List.copyOf(macKeys.keySet());
+    }
+
+    /** The key-encryption key that wraps personal-data keys made (or wrapped again) now. */
+    public SecretKeyEntry activeKek() {
+        return activeKek;
+    }
+
+    /** A key-encryption key by its id, current or retired; reads the directory again for an id not seen yet. */
+    public Optional<SecretKeyEntry> kek(String id) {
+        SecretKeyEntry key = keks.get(id);
+        if (key == null && id != null && ID.matcher(id).matches()) {
+            synchronized (this) {
+                keks = readKeks();
+                key = keks.get(id);
+            }
+        }
+        return Optional.ofNullable(key);
     }
 
     /** The key pair that signs checkpoints made now. */
@@ -221,6 +265,20 @@ public class KeyRing {
         return keys;
     }
 
+    private Map<String, SecretKeyEntry> readKeks() {
+        Map<String, SecretKeyEntry> keys = new TreeMap<>();
+        for (Path file : files(KEK, ".key")) {
+            String id = idOf(file, ".key");
+            byte[] secret = decodeBase64(read(file), file);
+            if (secret.length != KEK_BYTES) {
+                throw new IllegalStateException("key-encryption key " + file + " holds " + secret.length
+                        + " bytes; an AES-256 key is " + KEK_BYTES);
+            }
+            keys.put(id, new SecretKeyEntry(id, new SecretKeySpec(secret, KEK_ALGORITHM)));
+        }
+        return keys;
+    }
+
     private Map<String, PublicKey> readCheckpointPublicKeys() {
         Map<String, PublicKey> keys = new TreeMap<>();
         for (Path file : files(CHECKPOINT, ".pub")) {
@@ -258,6 +316,15 @@ public class KeyRing {
         writeOwnerOnly(file(EVENT_MAC, id, ".key"), Base64.getEncoder().encodeToString(secret) + "\n");
         log.warn("Generated the event MAC key {} in {}. Keep it, and back it up apart from the database: without it"
                 + " the signatures it made cannot be checked", id, dir.resolve(EVENT_MAC));
+    }
+
+    private void generateKek() {
+        byte[] secret = new byte[KEK_BYTES];
+        new SecureRandom().nextBytes(secret);
+        String id = newId(KEK, ".key");
+        writeOwnerOnly(file(KEK, id, ".key"), Base64.getEncoder().encodeToString(secret) + "\n");
+        log.warn("Generated the key-encryption key {} in {}. Keep it, and back it up apart from the database: without"
+                + " it no personal value in the database can be read", id, dir.resolve(KEK));
     }
 
     private void generateCheckpointKey() {

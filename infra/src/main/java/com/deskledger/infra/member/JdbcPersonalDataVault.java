@@ -39,7 +39,9 @@ import java.util.Optional;
  * keys of all its members and visits in one query, in the batch's own transaction, and forgets them when the batch
  * ends (a key destroyed meanwhile belongs to a member whose erasure event comes later and clears the view). A
  * destroyed key is never made again ({@code personal_key_erased}): a value given later for the same person (a note
- * on an erased member's complaint) is not kept at all, and reads as nothing ({@code erased:}).
+ * on an erased member's complaint) is not kept at all, and reads as nothing ({@code erased:}). Every key is stored
+ * wrapped by the active key-encryption key of the key directory ({@link KeyWrapping}), never as it is: the database
+ * alone (a backup, its files, its write-ahead log) opens nothing.
  */
 @Component
 class JdbcPersonalDataVault implements PersonalDataVault {
@@ -59,11 +61,13 @@ class JdbcPersonalDataVault implements PersonalDataVault {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final KeyWrapping wrapping;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcPersonalDataVault(JdbcTemplate jdbc, Clock clock) {
+    JdbcPersonalDataVault(JdbcTemplate jdbc, Clock clock, KeyWrapping wrapping) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.wrapping = wrapping;
     }
 
     @Override
@@ -165,8 +169,9 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         }
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
-        jdbc.update("insert into personal_key (key_id, secret, created_at) values (?, ?, ?) on conflict do nothing",
-                keyId, fresh, Timestamp.from(clock.instant()));
+        KeyWrapping.Wrapped wrapped = wrapping.wrap(keyId, fresh);
+        jdbc.update("insert into personal_key (key_id, secret, kek_id, created_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing", keyId, wrapped.secret(), wrapped.kekId(), Timestamp.from(clock.instant()));
         return key(keyId).orElseThrow(() -> new IllegalStateException("personal key could not be stored"));
     }
 
@@ -194,16 +199,17 @@ class JdbcPersonalDataVault implements PersonalDataVault {
             }
         }
         if (!keys.isEmpty()) {
-            jdbc.query("select key_id, secret from personal_key where key_id = any(?)",
-                    (RowCallbackHandler) rs -> keys.put(rs.getString(1), Optional.of(rs.getBytes(2))),
+            jdbc.query("select key_id, secret, kek_id from personal_key where key_id = any(?)",
+                    (RowCallbackHandler) rs -> keys.put(rs.getString(1),
+                            Optional.of(wrapping.unwrap(rs.getString(1), rs.getBytes(2), rs.getString(3)))),
                     (Object) keys.keySet().toArray(String[]::new));
         }
         return keys;
     }
 
     private Optional<byte[]> key(String keyId) {
-        List<byte[]> found = jdbc.queryForList("select secret from personal_key where key_id = ?", byte[].class,
-                keyId);
+        List<byte[]> found = jdbc.query("select secret, kek_id from personal_key where key_id = ?",
+                (rs, n) -> wrapping.unwrap(keyId, rs.getBytes(1), rs.getString(2)), keyId);
         return found.stream().findFirst();
     }
 

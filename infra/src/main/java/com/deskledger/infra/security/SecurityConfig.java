@@ -48,7 +48,8 @@ public class SecurityConfig {
 
     /** The command APIs of the four aggregates, reads of them included. */
     static final String[] COMMAND_ROOTS = {"/api/visits", "/api/visits/**", "/api/complaints", "/api/complaints/**",
-        "/api/members", "/api/members/**", "/api/shifts", "/api/shifts/**"};
+        "/api/members", "/api/members/**", "/api/shifts", "/api/shifts/**",
+        "/api/products", "/api/products/**", "/api/timetable", "/api/timetable/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -152,6 +153,8 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // member imports: an admin, or a manager of the import's centre (checked per import)
+                        .requestMatchers("/api/imports/**").hasAnyRole("ADMIN", "MANAGER")
                         // checkpoints of the event store: auditors and operations take them and fetch receipts
                         .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/checkpoints/*",

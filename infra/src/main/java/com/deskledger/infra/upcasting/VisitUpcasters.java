@@ -1,5 +1,7 @@
 package com.deskledger.infra.upcasting;
 
+import com.deskledger.kernel.visit.event.CallTransferredEvent;
+import com.deskledger.kernel.visit.event.FeedbackRecordedEvent;
 import com.deskledger.kernel.visit.event.MessageTakenEvent;
 import com.deskledger.kernel.visit.event.VisitorRegisteredEvent;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -8,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** Visit events 1 → 2: the registration form and message call-back data became sealed with the visit's key. */
+/**
+ * Visit events 1 → 2: the registration form and message call-back data became sealed with the visit's key; so did
+ * the feedback comment and a call transfer's reason (1 → 2), and the registration's referral source (2 → 3).
+ */
 @Configuration
 public class VisitUpcasters {
 
@@ -16,6 +21,21 @@ public class VisitUpcasters {
     EventUpcaster visitorRegisteredSealed() {
         return new MarkPlainValues(VisitorRegisteredEvent.class.getName(), "1", "2",
                 List.of("visitorName", "phone", "needs"));
+    }
+
+    @Bean
+    EventUpcaster visitorRegisteredReferralSealed() {
+        return new MarkPlainValues(VisitorRegisteredEvent.class.getName(), "2", "3", List.of("referralSource"));
+    }
+
+    @Bean
+    EventUpcaster feedbackRecordedSealed() {
+        return new MarkPlainValues(FeedbackRecordedEvent.class.getName(), "1", "2", List.of("comment"));
+    }
+
+    @Bean
+    EventUpcaster callTransferredSealed() {
+        return new MarkPlainValues(CallTransferredEvent.class.getName(), "1", "2", List.of("reason"));
     }
 
     @Bean

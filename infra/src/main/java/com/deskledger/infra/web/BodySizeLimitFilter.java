@@ -34,17 +34,34 @@ import java.nio.charset.StandardCharsets;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    /** The one upload: a member import file, streamed to the database as it is read (CSV only). */
+    static final String IMPORT_UPLOAD = "/api/imports/members";
+
     private final long limit;
+    private final long importLimit;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(@Value("${deskledger.web.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+    public BodySizeLimitFilter(@Value("${deskledger.web.max-body-size:1MB}") DataSize limit,
+                               @Value("${deskledger.imports.max-file-size:100MB}") DataSize importLimit,
+                               ObjectMapper json) {
         this.limit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.json = json;
+    }
+
+    /** A member import file (POST of CSV to the upload path) may be larger; every other body is held to the limit. */
+    private long limitOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean csv = type != null && (type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")
+                || type.toLowerCase(java.util.Locale.ROOT).startsWith("application/csv"));
+        return csv && "POST".equals(request.getMethod()) && IMPORT_UPLOAD.equals(request.getRequestURI())
+                ? importLimit : limit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitOf(request);
         if (request.getContentLengthLong() > limit) {
             // the rest of the body is not read: the connection closes after the answer
             response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -1,6 +1,7 @@
 package com.deskledger.infra.web;
 
 import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.NotPersonal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * The reader of request bodies: JSON taken as it was written, never bent into shape. A copy of the application's
@@ -42,6 +44,12 @@ public final class StrictJson {
 
     static final int MAX_DEPTH = 32;
     static final int MAX_NUMBER_LENGTH = 40;
+    /** A phone number: seven digits or more, spaces, dashes and brackets between them, maybe a leading +. */
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d(?:[\\s\\-()]*\\d){6,}");
+    /** Dates are not phone numbers: 2026-08-03, 3.8.2026, 03/08/26. */
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})\\b");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     private StrictJson() {
     }
@@ -76,7 +84,7 @@ public final class StrictJson {
         refuse(strict, LogicalType.POJO, CoercionInputShape.EmptyString, CoercionInputShape.EmptyArray);
         refuse(strict, LogicalType.Collection, CoercionInputShape.EmptyString);
         SimpleModule checks = new SimpleModule("deskledger-strict-input")
-                .addDeserializer(String.class, new CheckedText(false));
+                .addDeserializer(String.class, new CheckedText(false, false));
         checks.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -113,6 +121,17 @@ public final class StrictJson {
                 return freeText ? "holds a control character (only line breaks and tabs are allowed)"
                         : "holds a control character (one line of text expected)";
             }
+        }
+        return null;
+    }
+
+    /** Why a text stored in plain ({@link NotPersonal}) cannot be taken, or {@code null} when it can. */
+    static String personalRefusal(String text) {
+        if (PHONE.matcher(DATE.matcher(text).replaceAll(" ")).find()) {
+            return "must not hold a phone number: this text is not sealed, so erasure could not reach it";
+        }
+        if (EMAIL.matcher(text).find()) {
+            return "must not hold an e-mail address: this text is not sealed, so erasure could not reach it";
         }
         return null;
     }
@@ -155,16 +174,19 @@ public final class StrictJson {
     static final class CheckedText extends StdScalarDeserializer<String> implements ContextualDeserializer {
 
         private final boolean freeText;
+        private final boolean notPersonal;
 
-        CheckedText(boolean freeText) {
+        CheckedText(boolean freeText, boolean notPersonal) {
             super(String.class);
             this.freeText = freeText;
+            this.notPersonal = notPersonal;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
             boolean free = property != null && property.getAnnotation(FreeText.class) != null;
-            return free == freeText ? this : new CheckedText(free);
+            boolean plain = property != null && property.getAnnotation(NotPersonal.class) != null;
+            return free == freeText && plain == notPersonal ? this : new CheckedText(free, plain);
         }
 
         @Override
@@ -174,6 +196,9 @@ public final class StrictJson {
             }
             String text = parser.getText();
             String refusal = refusal(text, freeText);
+            if (refusal == null && notPersonal) {
+                refusal = personalRefusal(text);
+            }
             if (refusal != null) {
                 throw new RefusedText(parser, refusal);
             }

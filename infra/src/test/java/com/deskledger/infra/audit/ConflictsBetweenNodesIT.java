@@ -72,7 +72,7 @@ class ConflictsBetweenNodesIT extends IntegrationTest {
                 .profiles("it")
                 .run("--server.port=0", "--deskledger.commands.conflict-retries=1",
                         "--deskledger.commands.conflict-backoff=PT1S", "--deskledger.event-store.max-append-age=PT3S",
-                        "--deskledger.test.token-owner=node-b");
+                        "--deskledger.node.id=node-b");
         portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 

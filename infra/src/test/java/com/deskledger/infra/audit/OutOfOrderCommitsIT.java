@@ -7,6 +7,8 @@ import com.deskledger.infra.support.ViewVerification;
 import com.deskledger.kernel.complaint.command.FileComplaintCommand;
 import com.deskledger.kernel.member.command.CheckInCommand;
 import com.deskledger.kernel.shift.command.ScheduleShiftCommand;
+import com.deskledger.kernel.stock.command.ReceiveTransferCommand;
+import com.deskledger.kernel.stock.command.SellStockCommand;
 import com.deskledger.kernel.visit.command.LinkMemberCommand;
 import com.deskledger.kernel.visit.command.StartVisitCommand;
 import com.deskledger.query.web.ProjectionPositions;
@@ -119,6 +121,30 @@ class OutOfOrderCommitsIT extends IntegrationTest {
         ok(post("supervisor", "/api/shifts", shiftBody("ooo-li", start)));
         release(shift);
 
+        // stock and sales: a walk-in sale of one product commits after another product's delivery, walk-in sale and
+        // gift, and a transfer's receipt commits after later movements of the sending product
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String toy = product("OOO-TOY-" + suffix);
+        String book = product("OOO-BOOK-" + suffix);
+        CompletableFuture<Http.Response> sale = held(command -> command instanceof SellStockCommand c
+                && c.productId().value().equals(toy), () -> post("reception", "/api/products/walk-in-sales",
+                walkIn("OOO-TOY-" + suffix, 1)));
+        ok(post("reception", "/api/products/walk-in-sales", walkIn("OOO-BOOK-" + suffix, 2)));
+        ok(post("reception", "/api/products/" + book + "/issues", "{\"quantity\":1,\"reason\":\"GIFT\"}"));
+        release(sale);
+        // (the stock tests' centres: their supervisor belongs to both)
+        String cup = ok(post("stock-super", "/api/products", productBody("stock-a", "OOO-CUP-" + suffix)))
+                .get("id").asText();
+        ok(post("stock-super", "/api/products", productBody("stock-b", "OOO-CUP-" + suffix)));
+        ok(post("stock-desk", "/api/products/" + cup + "/deliveries", "{\"quantity\":5,\"supplier\":\"OOO Ltd\","
+                + "\"unitCost\":{\"minor\":1000}}"));
+        String receipt = ok(post("stock-desk", "/api/products/" + cup + "/transfers",
+                "{\"destination\":\"stock-b\",\"quantity\":2}")).get("receipt").asText();
+        CompletableFuture<Http.Response> arrival = held(ReceiveTransferCommand.class::isInstance,
+                () -> post("stock-desk-b", receipt, ""));
+        ok(post("stock-desk", "/api/products/" + cup + "/issues", "{\"quantity\":1,\"reason\":\"DAMAGED\"}"));
+        release(arrival);
+
         verifyEveryView();
     }
 
@@ -223,6 +249,24 @@ class OutOfOrderCommitsIT extends IntegrationTest {
         return "{\"centre\":\"main\",\"kind\":\"ADULT\",\"name\":\"" + name + "\",\"phone\":\"137"
                 + (10_000_000 + (int) (Math.random() * 89_999_999)) + "\""
                 + (visit == null ? "" : ",\"visitId\":\"" + visit + "\"") + "}";
+    }
+
+    /** A product of centre main with 5 delivered. */
+    private String product(String code) {
+        String id = ok(post("supervisor", "/api/products", productBody("main", code))).get("id").asText();
+        ok(post("reception", "/api/products/" + id + "/deliveries", "{\"quantity\":5,\"supplier\":\"OOO Ltd\","
+                + "\"unitCost\":{\"minor\":1000}}"));
+        return id;
+    }
+
+    private static String productBody(String centre, String code) {
+        return "{\"centre\":\"" + centre + "\",\"code\":\"" + code + "\",\"name\":\"Out of order\","
+                + "\"category\":\"TOY\",\"use\":\"SOLD\",\"unitPrice\":{\"minor\":2500},\"reorderLevel\":1}";
+    }
+
+    private static String walkIn(String code, int quantity) {
+        return "{\"centre\":\"main\",\"lines\":[{\"productCode\":\"" + code + "\",\"quantity\":" + quantity
+                + "}],\"paymentMethod\":\"CASH\"}";
     }
 
     private void buyPack(String member) {

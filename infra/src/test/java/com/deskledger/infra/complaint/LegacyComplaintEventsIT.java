@@ -47,12 +47,21 @@ class LegacyComplaintEventsIT extends IntegrationTest {
                 .formatted(id, filed.plusSeconds(60)));
         long position = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
 
-        JsonNode events = http.get("cs-audit", "/api/audit/complaints/" + id + "/events").json().get("events");
+        JsonNode events = http.get("cs-manager", "/api/audit/complaints/" + id + "/events").json().get("events");
         assertThat(events.get(0).get("revision").asText()).isEqualTo("2");
         assertThat(events.get(0).get("payload").get("customer").get("name").asText()).isEqualTo("plain:Ouyang Lan");
         assertThat(events.get(0).get("payload").get("description").asText())
                 .isEqualTo("plain:kept waiting forty minutes");
         assertThat(events.get(3).get("payload").get("text").asText()).isEqualTo("plain:spoke to the front desk");
+        // an auditor's audit history masks them by the views' rule: names and phones masked, free text withheld
+        Http.Response audit = http.get("cs-audit", "/api/audit/complaints/" + id + "/events");
+        assertThat(audit.text()).doesNotContain("Ouyang Lan", "13611112222", "forty minutes", "front desk");
+        JsonNode audited = audit.json().get("events");
+        assertThat(audited.get(0).get("payload").get("customer").get("name").asText()).isEqualTo("O*********");
+        assertThat(audited.get(0).get("payload").get("customer").get("phone").asText()).isEqualTo("136******22");
+        assertThat(audited.get(0).get("payload").get("description").asText()).isEqualTo("[withheld]");
+        assertThat(audited.get(3).get("payload").get("text").asText()).isEqualTo("[withheld]");
+        assertThat(audited.get(0).get("payload").get("category").asText()).isEqualTo("SERVICE");
 
         JsonNode detail = complaint("cs-desk", id, position);
         assertThat(detail.get("complaint").get("customerName").asText()).isEqualTo("Ouyang Lan");
@@ -60,20 +69,22 @@ class LegacyComplaintEventsIT extends IntegrationTest {
         assertThat(detail.get("description").asText()).isEqualTo("kept waiting forty minutes");
         assertThat(detail.get("timeline").get(3).get("details").get("text").asText())
                 .isEqualTo("spoke to the front desk");
-        JsonNode audited = complaint("cs-audit", id, position);
-        assertThat(audited.get("complaint").get("customerName").asText()).isEqualTo("O*********");
-        assertThat(audited.get("complaint").get("customerPhone").asText()).isEqualTo("136******22");
-        assertThat(audited.has("description")).isFalse();
-        assertThat(audited.get("timeline").get(3).get("details").has("text")).isFalse();
+        JsonNode masked = complaint("cs-audit", id, position);
+        assertThat(masked.get("complaint").get("customerName").asText()).isEqualTo("O*********");
+        assertThat(masked.get("complaint").get("customerPhone").asText()).isEqualTo("136******22");
+        assertThat(masked.has("description")).isFalse();
+        assertThat(masked.get("timeline").get(3).get("details").has("text")).isFalse();
 
         // the aggregate loads from its revision-1 events and goes on; what it writes now is sealed
         Http.Response note = http.post("cs-desk", "/api/complaints/" + id + "/notes",
                 "{\"text\":\"offered a free class\"}");
         assertThat(note.status()).as(note.text()).isEqualTo(200);
         long after = note.json().get("position").asLong();
-        JsonNode sealedNote = http.get("cs-audit", "/api/audit/complaints/" + id + "/events").json().get("events")
+        JsonNode sealedNote = http.get("cs-manager", "/api/audit/complaints/" + id + "/events").json().get("events")
                 .get(5).get("payload");
         assertThat(sealedNote.get("text").asText()).startsWith("v1:").doesNotContain("free class");
+        assertThat(http.get("cs-audit", "/api/audit/complaints/" + id + "/events").json().get("events").get(5)
+                .get("payload").get("text").asText()).isEqualTo("[withheld]");
         assertThat(complaint("cs-desk", id, after).get("timeline").get(5).get("details").get("text").asText())
                 .isEqualTo("offered a free class");
         assertThat(jdbc.queryForObject("select count(*) from personal_key where key_id = ?", Long.class,

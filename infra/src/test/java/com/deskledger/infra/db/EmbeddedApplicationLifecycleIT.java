@@ -9,15 +9,24 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The packaged application on its embedded database, as a user runs it: a second instance started on the same data
  * directory refuses with a message naming the directory and the first instance, and the first keeps working; SIGTERM
- * stops the first one quietly, its PostgreSQL last (after the connection pool has shut down).
+ * stops the first one quietly, its PostgreSQL last (after the connection pool has shut down). The embedded server
+ * runs with least privilege: generated passwords in an owner-only file, none of its roles logs in without one, and
+ * the application's role can neither change an event nor switch the triggers off.
  */
 class EmbeddedApplicationLifecycleIT {
 
@@ -42,6 +51,7 @@ class EmbeddedApplicationLifecycleIT {
             Http http = new Http(port);
             assertThat(visit(http)).isEqualTo(201);
             long postmaster = EmbeddedDatabase.Postmaster.read(data.resolve("postgres")).orElseThrow().pid();
+            leastPrivilege(first, data);
 
             try (ChildProcess second = app(data, freePort())) {
                 assertThat(second.awaitExit(START)).isNotZero();
@@ -69,6 +79,43 @@ class EmbeddedApplicationLifecycleIT {
             // pg_ctl's wait ends when postmaster.pid is removed, a moment before the process is gone
             assertThat(gone(postmaster, Duration.ofSeconds(10))).as("PostgreSQL process ended").isTrue();
             assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).isFalse();
+        }
+    }
+
+    /**
+     * The embedded server's roles: passwords generated into an owner-only file, no login without one (not even the
+     * superuser's), and the application connected as a role that may neither change events nor switch triggers off.
+     */
+    private static void leastPrivilege(ChildProcess app, Path data) throws Exception {
+        assertThat(app.lines()).anyMatch(line -> line.contains("Database role \"deskledger_app\": no superuser,"
+                + " owns no table"));
+        Path file = data.resolve(EmbeddedDatabase.CREDENTIALS_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        Properties credentials = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            credentials.load(reader);
+        }
+        String url = "jdbc:postgresql://localhost:" + EmbeddedDatabase.Postmaster.read(data.resolve("postgres"))
+                .orElseThrow().port().orElseThrow() + "/" + EmbeddedDatabase.DATABASE;
+        for (String user : List.of("postgres", "deskledger_app")) {
+            // trust would let any password in
+            assertThatThrownBy(() -> DriverManager.getConnection(url, user, "not-the-password").close())
+                    .as(user + " without its password").isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("28"));
+        }
+        try (Connection asApp = DriverManager.getConnection(url, "deskledger_app", credentials.getProperty("app"));
+             Statement sql = asApp.createStatement()) {
+            for (String forbidden : List.of("update domainevententry set payload = payload",
+                    "alter table domainevententry disable trigger all", "set session_replication_role = replica")) {
+                assertThatThrownBy(() -> sql.execute(forbidden)).as(forbidden).isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        }
+        try (Connection asOwner = DriverManager.getConnection(url, "deskledger_owner",
+                credentials.getProperty("owner")); Statement sql = asOwner.createStatement();
+             var rs = sql.executeQuery("select count(*) from pg_tables where schemaname = 'public'"
+                     + " and tableowner <> 'deskledger_owner'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("tables not owned by deskledger_owner").isZero();
         }
     }
 

@@ -35,7 +35,7 @@ public final class ViewVerification {
             }
         }
         assertThat(views).contains("audit-log", "reception", "sales", "members", "attendance", "complaints",
-                "shifts");
+                "shifts", "stock");
         for (String view : views) {
             for (long position : late) {
                 await(view + " to handle event " + position, () -> positions.await(view, position));

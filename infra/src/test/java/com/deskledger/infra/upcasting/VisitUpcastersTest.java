@@ -1,5 +1,7 @@
 package com.deskledger.infra.upcasting;
 
+import com.deskledger.kernel.visit.event.CallTransferredEvent;
+import com.deskledger.kernel.visit.event.FeedbackRecordedEvent;
 import com.deskledger.kernel.visit.event.MessageTakenEvent;
 import com.deskledger.kernel.visit.event.VisitorRegisteredEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Revision-1 visit events, as stored JSON, come out as revision 2 with their plain values marked. */
+/** Visit events of earlier revisions, as stored JSON, come out at the current revision with plain values marked. */
 class VisitUpcastersTest {
 
     private final Serializer serializer = JacksonSerializer.builder()
@@ -33,7 +35,30 @@ class VisitUpcastersTest {
         assertThat(event.visitorName().value()).isEqualTo("plain:Zhang San");
         assertThat(event.phone().value()).isEqualTo("plain:13800000000");
         assertThat(event.needs()).isNull();
-        assertThat(event.referralSource()).isEqualTo("friend");
+        assertThat(event.referralSource().value()).isEqualTo("plain:friend");
+    }
+
+    @Test
+    void marksARevisionTwoRegistrationsReferralSource() {
+        VisitorRegisteredEvent event = upcast(VisitorRegisteredEvent.class, "2", """
+                {"visitId":"7d3c1f9e-0000-4000-8000-000000000001","visitorName":"v1:abc","phone":null,
+                 "needs":null,"referralSource":"sent by Wang Fang","at":"2026-03-02T01:00:00Z"}""");
+        assertThat(event.visitorName().value()).isEqualTo("v1:abc");
+        assertThat(event.referralSource().value()).isEqualTo("plain:sent by Wang Fang");
+    }
+
+    @Test
+    void marksTheFeedbackCommentAndATransfersReason() {
+        FeedbackRecordedEvent feedback = upcast(FeedbackRecordedEvent.class, """
+                {"visitId":"7d3c1f9e-0000-4000-8000-000000000001","score":4,"comment":"Ms Gao was kind",
+                 "at":"2026-03-02T01:00:00Z"}""");
+        assertThat(feedback.score()).isEqualTo(4);
+        assertThat(feedback.comment().value()).isEqualTo("plain:Ms Gao was kind");
+        CallTransferredEvent transfer = upcast(CallTransferredEvent.class, """
+                {"visitId":"7d3c1f9e-0000-4000-8000-000000000001","from":"desk","to":"head","reason":"",
+                 "at":"2026-03-02T01:00:00Z"}""");
+        assertThat(transfer.to().value()).isEqualTo("head");
+        assertThat(transfer.reason()).isNull();
     }
 
     @Test
@@ -47,8 +72,8 @@ class VisitUpcastersTest {
     }
 
     @Test
-    void leavesRevisionTwoAlone() {
-        VisitorRegisteredEvent event = upcast(VisitorRegisteredEvent.class, "2", """
+    void leavesTheLatestRevisionAlone() {
+        VisitorRegisteredEvent event = upcast(VisitorRegisteredEvent.class, "3", """
                 {"visitId":"7d3c1f9e-0000-4000-8000-000000000001","visitorName":"v1:abc","phone":null,
                  "needs":null,"referralSource":null,"at":"2026-03-02T01:00:00Z"}""");
         assertThat(event.visitorName().value()).isEqualTo("v1:abc");
@@ -63,11 +88,13 @@ class VisitUpcastersTest {
                 "7d3c1f9e-0000-4000-8000-000000000001", 1, "event-1", "2026-03-02T01:00:00Z", type.getName(),
                 revision, json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
         EventUpcasterChain chain = new EventUpcasterChain(upcasters.visitorRegisteredSealed(),
-                upcasters.messageTakenSealed());
+                upcasters.visitorRegisteredReferralSealed(), upcasters.messageTakenSealed(),
+                upcasters.feedbackRecordedSealed(), upcasters.callTransferredSealed());
         List<IntermediateEventRepresentation> upcast = chain
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(
+                type.getAnnotation(org.axonframework.serialization.Revision.class).value());
         return serializer.deserialize(upcast.get(0).getData());
     }
 }

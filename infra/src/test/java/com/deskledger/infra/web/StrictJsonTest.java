@@ -1,6 +1,7 @@
 package com.deskledger.infra.web;
 
 import com.deskledger.kernel.FreeText;
+import com.deskledger.kernel.NotPersonal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class StrictJsonTest {
     }
 
     record Body(Purpose purpose, Integer rings, Amount price, List<Line> lines, String name,
-                @FreeText String note, Boolean satisfied, boolean flag, Instant at) {
+                @FreeText String note, Boolean satisfied, boolean flag, Instant at,
+                @FreeText @NotPersonal String handOver) {
     }
 
     private final ObjectMapper shared = Jackson2ObjectMapperBuilder.json().build();
@@ -125,6 +127,21 @@ class StrictJsonTest {
         refused("{\"name\":\"half \\ud800 pair\"}", "name", "holds half of a surrogate pair");
         refused("{\"lines\":[{\"code\":\"a\\u0000\"}]}", "lines[0].code", "holds a NUL character");
         assertThat(StrictJson.refusal("emoji \ud83d\ude00 and 中文", false)).isNull();
+    }
+
+    @Test
+    void aTextStoredInPlainRefusesPhoneNumbersAndEmailAddresses() throws Exception {
+        String phone = "must not hold a phone number: this text is not sealed, so erasure could not reach it";
+        refused("{\"handOver\":\"call Mrs Li on 13812345678\"}", "handOver", phone);
+        refused("{\"handOver\":\"call +86 138-1234-5678\"}", "handOver", phone);
+        refused("{\"handOver\":\"landline (021) 5555 0101\"}", "handOver", phone);
+        refused("{\"handOver\":\"landline 5555010\"}", "handOver", phone);
+        refused("{\"handOver\":\"write to li.lei@example.org\"}", "handOver",
+                "must not hold an e-mail address: this text is not sealed, so erasure could not reach it");
+        Body kept = strict.readValue("{\"handOver\":\"projector in room 201 flickers since 2026-08-03, "
+                + "again on 3.8.2026 at 12:31; 555 010 is six digits\",\"note\":\"13812345678\"}", Body.class);
+        assertThat(kept.handOver()).contains("room 201");
+        assertThat(kept.note()).isEqualTo("13812345678");
     }
 
     @Test

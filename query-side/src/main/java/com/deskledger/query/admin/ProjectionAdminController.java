@@ -8,6 +8,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,18 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * ADMIN: every event processor with its position, its lag behind the head of the store and its status, and a
- * replay of one projection from the first event while the others keep serving; each projection's dead letters
+ * ADMIN: every event processor with its position, its lag behind the head of the store and its status (each
+ * segment with the node that holds it, read from the shared token table, so every node answers alike), and a
+ * replay of one projection from the first event while the others keep serving, carried out once for all nodes; each projection's dead letters
  * (events it could not apply, see {@link DeadLetters}), to retry after a fix or to evict. This is an operation on
  * the processors themselves, so it talks to Axon's processing configuration, not to the query bus.
  */
@@ -38,23 +37,32 @@ import java.util.concurrent.TimeoutException;
 @Tag(name = "Projections", description = "Processor status, lag and replays (ADMIN)")
 class ProjectionAdminController {
 
-    private static final long STOP_TIMEOUT_SECONDS = 60;
-
     private static final int MAX_LISTED_LETTERS = 500;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final DeadLetters deadLetters;
+    private final TokenTable tokens;
+    private final ProjectionPauses pauses;
+    private final String self;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc, DeadLetters deadLetters) {
+    ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc, DeadLetters deadLetters,
+                              TokenTable tokens, ProjectionPauses pauses, @Value("${deskledger.node.id}") String self) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
+        this.tokens = tokens;
+        this.pauses = pauses;
+        this.self = self;
     }
 
-    /** One segment of a streaming processor. */
-    record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, boolean error,
-                         String errorType) {
+    /**
+     * One segment of a streaming processor as the shared token table holds it: the node that holds it
+     * ({@code owner}, null while none does; {@code local} when it is this node) and its position. Whether it has
+     * caught up, and its error, only this node knows of the segments it holds.
+     */
+    record SegmentStatus(int segment, String owner, boolean local, Long position, boolean replaying,
+                         Boolean caughtUp, boolean error, String errorType) {
     }
 
     /**
@@ -123,20 +131,18 @@ class ProjectionAdminController {
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
             throw new DomainException(ErrorCode.NOT_REPLAYABLE, "this processor is not a replayable projection");
         }
-        if (streaming.processingStatus().values().stream().anyMatch(ProjectionAdminController::stillReplaying)) {
+        if (tokens.segments(name).stream().anyMatch(TokenTable.Row::replaying)) {
             throw new DomainException(ErrorCode.REPLAY_IN_PROGRESS, "a replay of this view is already running");
         }
-        try {
-            streaming.shutdownAsync().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not stop " + name, e);
-        }
-        // the dead-lettering invoker clears the view's dead letters as it resets: the replay meets every event again
-        streaming.resetTokens();
-        streaming.start();
+        // carried out once for every node: the view's processor stops on each of them and releases its segments,
+        // the tokens are reset here, and every node then takes up its share of the replay (see ProjectionPauses)
+        pauses.whilePaused(name, ProjectionPauses.Reason.REPLAY, () -> {
+            // the dead-lettering invoker clears the view's dead letters as it resets: the replay meets every event
+            streaming.resetTokens();
+            // the reset claimed every segment for this node: release them so that each node takes its share
+            jdbc.update("update tokenentry set owner = null where processorname = ? and owner = ?", name, self);
+            return null;
+        });
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name))
                 .body(status(processor, head(), deadLetters.summary(name)));
     }
@@ -154,7 +160,7 @@ class ProjectionAdminController {
         return head == null ? -1 : head;
     }
 
-    private static ProjectionStatus status(EventProcessor processor, long head, DeadLetters.Summary letters) {
+    private ProjectionStatus status(EventProcessor processor, long head, DeadLetters.Summary letters) {
         long count = letters == null ? 0 : letters.letters();
         long sequences = letters == null ? 0 : letters.sequences();
         Instant oldest = letters == null ? null : letters.oldest();
@@ -162,45 +168,26 @@ class ProjectionAdminController {
             return new ProjectionStatus(processor.getName(), "subscribing", processor.isRunning(),
                     processor.isError(), head, null, null, false, null, List.of(), 0, 0, null, false);
         }
-        Map<Integer, EventTrackerStatus> statuses = new TreeMap<>(streaming.processingStatus());
-        List<SegmentStatus> segments = statuses.values().stream()
-                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), boxed(s.getCurrentPosition()),
-                        stillReplaying(s), s.isCaughtUp(), s.isErrorState(),
-                        s.getError() == null ? null : s.getError().getClass().getSimpleName()))
-                .toList();
+        Map<Integer, EventTrackerStatus> local = new TreeMap<>(streaming.processingStatus());
+        List<SegmentStatus> segments = new ArrayList<>();
+        double progress = 1.0;
+        for (TokenTable.Row row : tokens.segments(processor.getName())) {
+            EventTrackerStatus mine = local.get(row.segment());
+            boolean error = mine != null && mine.isErrorState();
+            segments.add(new SegmentStatus(row.segment(), row.owner(), mine != null, row.position(),
+                    row.replaying(), mine == null ? null : mine.isCaughtUp(), error,
+                    mine == null || mine.getError() == null ? null : mine.getError().getClass().getSimpleName()));
+            if (row.replaying() && row.progress() != null) {
+                progress = Math.min(progress, row.progress());
+            }
+        }
         Long position = segments.stream().map(SegmentStatus::position)
                 .map(p -> p == null ? -1L : p).min(Long::compare).orElse(null);
         boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
-        Double progress = null;
-        if (replaying) {
-            progress = statuses.values().stream().filter(ProjectionAdminController::stillReplaying)
-                    .mapToDouble(s -> {
-                        OptionalLong current = s.getCurrentPosition();
-                        OptionalLong reset = s.getResetPosition();
-                        return current.isPresent() && reset.isPresent() && reset.getAsLong() > 0
-                                ? Math.min(1.0, (double) current.getAsLong() / reset.getAsLong()) : 0.0;
-                    }).min().orElse(0.0);
-        }
         return new ProjectionStatus(processor.getName(), "streaming", processor.isRunning(),
                 processor.isError() || segments.stream().anyMatch(SegmentStatus::error), head, position,
-                position == null ? null : Math.max(0, head - position), replaying, progress, segments, count,
+                position == null ? null : Math.max(0, head - position), replaying, replaying ? progress : null,
+                segments, count,
                 sequences, oldest, count > 0);
-    }
-
-    /**
-     * Axon keeps a segment's token marked as replaying until an event newer than the reset point arrives; for
-     * people the replay is over once the segment has reached the position the store had at the reset.
-     */
-    private static boolean stillReplaying(EventTrackerStatus status) {
-        if (!status.isReplaying()) {
-            return false;
-        }
-        OptionalLong current = status.getCurrentPosition();
-        OptionalLong reset = status.getResetPosition();
-        return current.isEmpty() || reset.isEmpty() || current.getAsLong() < reset.getAsLong();
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -7,6 +7,7 @@ import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.query.web.ViewTables;
 import com.deskledger.query.web.ViewWrites;
@@ -40,6 +41,14 @@ class AttendanceProjection {
 
     @EventHandler
     void on(MemberEnrolledEvent event) {
+        writes.update("""
+                insert into attendance_member (member_id, centre) values (?, ?)
+                on conflict (member_id) do update set centre = excluded.centre""",
+                event.memberId().value(), event.centre().value());
+    }
+
+    @EventHandler
+    void on(MemberImportedEvent event) {
         writes.update("""
                 insert into attendance_member (member_id, centre) values (?, ?)
                 on conflict (member_id) do update set centre = excluded.centre""",

@@ -10,6 +10,7 @@ import com.deskledger.kernel.audit.query.AuditEventPage;
 import com.deskledger.kernel.audit.query.AuditEventRow;
 import com.deskledger.kernel.audit.query.FindAggregateEventsQuery;
 import com.deskledger.kernel.audit.query.SearchAuditEventsQuery;
+import com.deskledger.query.web.PersonalDataRule;
 import com.deskledger.query.web.QueryParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,8 @@ class AuditController {
                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         String type = AggregateKinds.typeOf(kind)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such kind of aggregate"));
-        Optional<AggregateHistory> found = queries.query(new FindAggregateEventsQuery(type, id),
+        Optional<AggregateHistory> found = queries.query(new FindAggregateEventsQuery(type, id,
+                        PersonalDataRule.revealsPersonalData(actor)),
                 ResponseTypes.optionalInstanceOf(AggregateHistory.class)).join();
         AggregateHistory history = found.orElseThrow(
                 () -> new DomainException(ErrorCode.NOT_FOUND, "no such aggregate"));

@@ -4,6 +4,7 @@ import com.deskledger.kernel.MetaDataKeys;
 import com.deskledger.kernel.audit.query.AggregateHistory;
 import com.deskledger.kernel.audit.query.AuditedEvent;
 import com.deskledger.kernel.audit.query.FindAggregateEventsQuery;
+import com.deskledger.query.web.PersonalDataRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an aggregate's history from the event store itself (never from a projection), snapshots ignored. */
+/**
+ * Reads an aggregate's history from the event store itself (never from a projection), snapshots ignored; personal
+ * fields masked by the one rule ({@link PersonalDataRule}) for roles that see no personal data.
+ */
 @Component
 class AuditQueryHandler {
 
@@ -49,12 +53,17 @@ class AuditQueryHandler {
             }
             events.add(new AuditedEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
                     revisionOf(event.getPayloadType()), event.getTimestamp(), event.getIdentifier(), metadata,
-                    json.convertValue(event.getPayload(), MAP)));
+                    payload(event.getPayload(), query.revealPersonal())));
         }
         if (events.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AggregateHistory(query.aggregateType(), query.aggregateId(), centre, events));
+    }
+
+    private Map<String, Object> payload(Object payload, boolean revealPersonal) {
+        Map<String, Object> stored = json.convertValue(payload, MAP);
+        return revealPersonal ? stored : PersonalDataRule.maskPayload(payload, stored);
     }
 
     private static String revisionOf(Class<?> payloadType) {

@@ -3,6 +3,7 @@ package com.deskledger.query.audit;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
 import com.deskledger.query.admin.DeadLetters;
+import com.deskledger.query.admin.ProjectionPauses;
 import com.deskledger.query.web.GlobalIndexes;
 import com.deskledger.query.web.ProjectionPositions;
 import com.deskledger.query.web.ViewEventCounts;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,8 +45,8 @@ import java.util.stream.Stream;
 /**
  * Proves a view: rebuilds it from the event store into a shadow schema with the projection's own handlers and
  * compares it row by row with the live tables, and compares the number of events the live processor handled with
- * the number stored that it should have (see {@link ViewEventCounts}). The live projection is paused meanwhile (its
- * view keeps serving reads) so both stand at the same position, and restarted afterwards. Events the view holds as
+ * the number stored that it should have (see {@link ViewEventCounts}). The live projection is paused meanwhile on
+ * every node (its view keeps serving reads) so both stand at the same position, and restarted afterwards. Events the view holds as
  * dead letters are left out of the rebuild too, as the live view left them out (they still count as seen: the live
  * processor handled them by queueing them): the verdict then says whether the view holds exactly the rest, and
  * {@code complete} is false (it lacks {@code deadLetters} events).
@@ -68,12 +68,13 @@ class ViewVerifier {
     private final Configuration axon;
     private final ViewEventCounts counts;
     private final DeadLetters deadLetters;
+    private final ProjectionPauses pauses;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ViewVerifier(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                  JdbcTemplate jdbc, PlatformTransactionManager transactions,
                  @Qualifier("serializer") Serializer serializer, Configuration axon, ViewEventCounts counts,
-                 DeadLetters deadLetters) {
+                 DeadLetters deadLetters, ProjectionPauses pauses) {
         this.context = context;
         this.processing = processing;
         this.storage = storage;
@@ -83,6 +84,7 @@ class ViewVerifier {
         this.axon = axon;
         this.counts = counts;
         this.deadLetters = deadLetters;
+        this.pauses = pauses;
     }
 
     /** One table's comparison; rows listed as JSON, at most 50 each way. */
@@ -115,26 +117,30 @@ class ViewVerifier {
             throw new DomainException(ErrorCode.VERIFICATION_IN_PROGRESS, "a verification is already running");
         }
         try {
-            stop(processor);
-            try {
-                List<Bound> bounds = committedBounds(view);
-                Map<Integer, Optional<Long>> counted = counts.counts(view);
-                Set<String> deadLettered = new HashSet<>(deadLetters.eventIds(view));
-                createShadow(tables);
-                long[] stored = {0};
-                long replayed = rebuild(handlers, bounds, invokerOf(processor), stored, deadLettered);
-                List<TableComparison> comparisons = tables.stream().map(this::compare).toList();
-                EventCount events = eventCount(counted, stored[0]);
-                boolean identical = comparisons.stream().allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0)
-                        && (events.seen() == null || events.equal());
-                Long position = bounds.stream().map(b -> b.token() == null ? -1L : b.token().position().orElse(-1))
-                        .min(Long::compare).orElse(null);
-                return new ViewVerdict(view, identical, deadLettered.isEmpty(), deadLettered.size(), replayed,
-                        position, events, comparisons);
-            } finally {
-                jdbc.execute("drop schema if exists " + SHADOW + " cascade");
-                processor.start();
-            }
+            // the live processor pauses on every node (ProjectionPauses), so no segment moves while the view is
+            // rebuilt; it runs again everywhere afterwards
+            return pauses.whilePaused(view, ProjectionPauses.Reason.VERIFY, () -> {
+                try {
+                    List<Bound> bounds = committedBounds(view);
+                    Map<Integer, Optional<Long>> counted = counts.counts(view);
+                    Set<String> deadLettered = new HashSet<>(deadLetters.eventIds(view));
+                    createShadow(tables);
+                    long[] stored = {0};
+                    long replayed = rebuild(handlers, bounds, invokerOf(processor), stored, deadLettered);
+                    List<TableComparison> comparisons = tables.stream().map(this::compare).toList();
+                    EventCount events = eventCount(counted, stored[0]);
+                    boolean identical = comparisons.stream()
+                            .allMatch(c -> c.onlyLive() == 0 && c.onlyRebuilt() == 0)
+                            && (events.seen() == null || events.equal());
+                    Long position = bounds.stream()
+                            .map(b -> b.token() == null ? -1L : b.token().position().orElse(-1))
+                            .min(Long::compare).orElse(null);
+                    return new ViewVerdict(view, identical, deadLettered.isEmpty(), deadLettered.size(), replayed,
+                            position, events, comparisons);
+                } finally {
+                    jdbc.execute("drop schema if exists " + SHADOW + " cascade");
+                }
+            });
         } finally {
             running.set(false);
         }
@@ -183,17 +189,6 @@ class ViewVerifier {
             }
         }
         return tables;
-    }
-
-    private static void stop(StreamingEventProcessor processor) {
-        try {
-            processor.shutdownAsync().get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pausing the projection", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not pause the projection", e);
-        }
     }
 
     private List<Bound> committedBounds(String view) {
@@ -246,8 +241,9 @@ class ViewVerifier {
                     while (iterator.hasNext() && inBatch < BATCH) {
                         TrackedEventMessage<?> event = iterator.next();
                         long index = indexes.next(event.trackingToken());
-                        stored[0] += handledBySegments(live, bounds, event, index);
-                        if (!covered(bounds, index) || deadLettered.contains(event.getIdentifier())) {
+                        int handled = handledBySegments(live, bounds, event, index);
+                        stored[0] += handled;
+                        if (handled == 0 || deadLettered.contains(event.getIdentifier())) {
                             continue;
                         }
                         for (AnnotationEventHandlerAdapter adapter : adapters) {
@@ -269,7 +265,12 @@ class ViewVerifier {
         return count[0];
     }
 
-    /** In how many of the live segments (normally one) the event counts: covered by its position, and handled. */
+    /**
+     * In how many of the live segments (one, or none) the event counts: the segment that handles it had passed it.
+     * The rebuild applies exactly these events: with several segments each stands at its own position, and an event
+     * is in the live view when its own segment had handled it. Not Axon's {@code covers}: a token with a gap (a
+     * rolled-back append leaves one until it times out) covers no event after that gap by that definition.
+     */
     private static int handledBySegments(EventHandlerInvoker live, List<Bound> bounds, TrackedEventMessage<?> event,
                                          long index) {
         int handled = 0;
@@ -284,18 +285,6 @@ class ViewVerifier {
             }
         }
         return handled;
-    }
-
-    /**
-     * Whether every segment of the live projection had handled the event with this global index. Not Axon's
-     * {@code covers}: a token with a gap (a rolled-back append leaves one until it times out) covers no event after
-     * that gap by that definition, so the rebuilt view would stop at the first gap while the live one went on.
-     */
-    private static boolean covered(List<Bound> bounds, long index) {
-        if (bounds.isEmpty() || bounds.stream().anyMatch(b -> b.token() == null)) {
-            return false;
-        }
-        return bounds.stream().allMatch(bound -> ProjectionPositions.holds(bound.token(), index));
     }
 
     private TableComparison compare(String table) {

@@ -5,7 +5,6 @@ import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
-import com.deskledger.kernel.Role;
 import com.deskledger.kernel.complaint.ComplaintCategory;
 import com.deskledger.kernel.complaint.ComplaintId;
 import com.deskledger.kernel.complaint.ComplaintStatus;
@@ -42,6 +41,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.deskledger.query.web.PersonalDataRule.revealsPersonalData;
 
 /**
  * The complaints view: the case list, one case with its timeline, and the KPIs. {@code position} (from a command's
@@ -177,10 +178,5 @@ class ComplaintViewController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** Desk staff call customers back and need their numbers; auditors and others see them masked. */
-    private static boolean revealsPersonalData(Actor actor) {
-        return actor.has(Role.RECEPTIONIST);
     }
 }

@@ -4,7 +4,6 @@ import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.DomainException;
 import com.deskledger.kernel.ErrorCode;
-import com.deskledger.kernel.Role;
 import com.deskledger.kernel.member.query.FindMemberQuery;
 import com.deskledger.kernel.member.query.FindMemberTimelineQuery;
 import com.deskledger.kernel.member.query.FindMembersQuery;
@@ -26,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static com.deskledger.query.web.PersonalDataRule.revealsIdNumber;
+import static com.deskledger.query.web.PersonalDataRule.revealsPersonalData;
 
 /**
  * Members and their customer timeline. Desk staff see names and phone numbers in full (they call guardians back);
@@ -73,7 +75,7 @@ class MembersController {
                                          @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         boolean consistent = awaited(position);
         MemberProfile profile = queries.query(new FindMemberQuery(id, revealsPersonalData(actor),
-                        actor.has(Role.MANAGER)), ResponseTypes.optionalInstanceOf(MemberProfile.class)).join()
+                        revealsIdNumber(actor)), ResponseTypes.optionalInstanceOf(MemberProfile.class)).join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such member"));
         actor.requireCentre(CentreId.of(profile.centre()));
         return ViewResponses.ok(consistent, profile);
@@ -97,9 +99,5 @@ class MembersController {
 
     private boolean awaited(Long position) {
         return position == null || positions.await(MembersProjection.PROCESSING_GROUP, position);
-    }
-
-    private static boolean revealsPersonalData(Actor actor) {
-        return actor.has(Role.RECEPTIONIST);
     }
 }

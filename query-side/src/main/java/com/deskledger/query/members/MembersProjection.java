@@ -2,6 +2,8 @@ package com.deskledger.query.members;
 
 import com.deskledger.kernel.Money;
 import com.deskledger.kernel.member.ClassSession;
+import com.deskledger.kernel.member.ImportProvenance;
+import com.deskledger.kernel.member.ImportedPackage;
 import com.deskledger.kernel.member.MemberId;
 import com.deskledger.kernel.member.MemberKind;
 import com.deskledger.kernel.member.PackageKind;
@@ -14,6 +16,7 @@ import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
 import com.deskledger.kernel.member.event.MemberErasedEvent;
 import com.deskledger.kernel.member.event.MemberFrozenEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.MemberUnfrozenEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.member.event.NoticeConsentChangedEvent;
@@ -92,6 +95,53 @@ class MembersProjection {
         if (event.visitId() != null) {
             claimVisit(event.visitId().value(), member.value());
         }
+    }
+
+    /**
+     * A member brought over from the old system: the profile as for an enrolment (frozen since the import when the
+     * old system had them frozen), the package they hold with its credits left, and a first timeline entry that
+     * names the import and the file's row. No money moves: the package was paid in the old system.
+     */
+    @EventHandler
+    void on(MemberImportedEvent event, DomainEventMessage<?> message) {
+        MemberId member = event.memberId();
+        writes.update("""
+                insert into member_profile (member_id, centre, kind, name, id_number, guardian_name, guardian_phone,
+                    phone, email, status, visit_id, enrolled_at, frozen_since)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)
+                on conflict (member_id) do update set centre = excluded.centre, kind = excluded.kind,
+                    name = excluded.name, id_number = excluded.id_number, guardian_name = excluded.guardian_name,
+                    guardian_phone = excluded.guardian_phone, phone = excluded.phone, email = excluded.email,
+                    enrolled_at = excluded.enrolled_at""",
+                member.value(), event.centre().value(), event.kind().name(), open(member, event.name()),
+                open(member, event.idNumber()), open(member, event.guardianName()),
+                open(member, event.guardianPhone()), open(member, event.phone()), open(member, event.email()),
+                event.frozen() ? FROZEN : ACTIVE, ts(event.at()), event.frozen() ? ts(event.at()) : null);
+        ImportedPackage pkg = event.importedPackage();
+        if (pkg != null) {
+            writes.update("""
+                    insert into member_package (purchase_id, member_id, plan, kind, credits, credits_left, valid_from,
+                        valid_until, price_minor, currency, renewal, purchased_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)
+                    on conflict (purchase_id) do nothing""",
+                    pkg.purchaseId().value(), member.value(), pkg.plan(), pkg.kind().name(), pkg.credits(),
+                    pkg.creditsLeft(), tsOrNull(pkg.validFrom()), tsOrNull(pkg.validUntil()), pkg.price().minor(),
+                    pkg.price().currency(), ts(pkg.purchasedAt()));
+        }
+        ImportProvenance from = event.provenance();
+        StringBuilder summary = new StringBuilder("Imported by ").append(from.importedBy()).append(" from ")
+                .append(from.fileName()).append(", row ").append(from.row()).append(", old member number ")
+                .append(from.legacyNumber());
+        if (pkg != null) {
+            summary.append("; ").append(pkg.plan()).append(": ").append(pkg.kind() == PackageKind.CREDIT_PACK
+                    ? pkg.creditsLeft() + " of " + pkg.credits() + " credits left"
+                    : "membership " + pkg.validFrom() + " to " + pkg.validUntil());
+        }
+        if (event.frozen()) {
+            summary.append("; frozen").append(event.frozenUntil() == null ? ""
+                    : " (until " + event.frozenUntil() + " in the old system)");
+        }
+        timeline(message, member, event.at(), "IMPORTED", summary.toString(), null, from.importId(), null);
     }
 
     @EventHandler

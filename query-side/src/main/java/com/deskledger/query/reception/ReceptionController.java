@@ -3,7 +3,6 @@ package com.deskledger.query.reception;
 import com.deskledger.kernel.Actor;
 import com.deskledger.kernel.CentreCatalog;
 import com.deskledger.kernel.CentreId;
-import com.deskledger.kernel.Role;
 import com.deskledger.kernel.visit.query.FindReceptionDayQuery;
 import com.deskledger.kernel.visit.query.FindReceptionVisitsQuery;
 import com.deskledger.kernel.visit.query.FindUndeliveredMessagesQuery;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+
+import static com.deskledger.query.web.PersonalDataRule.revealsPersonalData;
 
 /**
  * The reception view. {@code position} (from a command's answer) makes the query wait, at most a couple of
@@ -105,10 +106,5 @@ class ReceptionController {
 
     private LocalDate dayOrToday(LocalDate date, CentreId centre) {
         return date != null ? date : LocalDate.now(clock.withZone(centres.zoneOf(centre)));
-    }
-
-    /** Desk staff call visitors back and need their numbers; auditors and others see them masked. */
-    private static boolean revealsPersonalData(Actor actor) {
-        return actor.has(Role.RECEPTIONIST);
     }
 }

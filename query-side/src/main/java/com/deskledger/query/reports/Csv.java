@@ -8,13 +8,13 @@ import java.util.List;
  * line ends, cells quoted when they hold a comma, quote or line break, and text cells starting with = + - or @
  * prefixed with a quote so that no cell is taken for a formula.
  */
-final class Csv {
+public final class Csv {
 
     private static final String BOM = "\uFEFF";
 
     private final StringBuilder text = new StringBuilder(BOM);
 
-    Csv row(List<?> cells) {
+    public Csv row(List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 text.append(',');
@@ -25,7 +25,7 @@ final class Csv {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

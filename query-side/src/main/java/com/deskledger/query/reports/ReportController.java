@@ -12,6 +12,8 @@ import com.deskledger.kernel.report.query.FindWeeklyReportQuery;
 import com.deskledger.kernel.report.query.MoneyTotals;
 import com.deskledger.kernel.report.query.MonthlyAssessment;
 import com.deskledger.kernel.report.query.WeeklyReport;
+import com.deskledger.kernel.stock.query.FindShrinkageQuery;
+import com.deskledger.kernel.stock.query.Shrinkage;
 import com.deskledger.query.web.ProjectionPositions;
 import com.deskledger.query.web.ViewResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -53,7 +56,8 @@ class ReportController {
 
     static final String CSV = "text/csv";
     static final String CONSISTENT_HEADER = ViewResponses.CONSISTENT_HEADER;
-    private static final List<String> VIEWS = List.of("reception", "complaints", "sales", "attendance", "shifts");
+    private static final List<String> VIEWS = List.of("reception", "complaints", "sales", "attendance", "shifts",
+            "stock");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     private final QueryGateway queries;
@@ -146,7 +150,11 @@ class ReportController {
         boolean consistent = awaited(position);
         MonthlyAssessment assessment = queries.query(new FindMonthlyAssessmentQuery(target, asked),
                 MonthlyAssessment.class).join();
-        return ViewResponses.ok(consistent, assessment);
+        ZoneId zone = centres.zoneOf(target);
+        Shrinkage shrinkage = queries.query(new FindShrinkageQuery(target, asked,
+                asked.atDay(1).atStartOfDay(zone).toInstant(),
+                asked.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()), Shrinkage.class).join();
+        return ViewResponses.ok(consistent, assessment.withShrinkage(shrinkage));
     }
 
     @GetMapping(path = "/api/reports/monthly-assessment", produces = CSV)

@@ -155,7 +155,7 @@ class ReportQueryHandler {
         List<AssessmentRow> staff = new ArrayList<>();
         rows.forEach((name, row) -> staff.add(row.toRow(name)));
         return new MonthlyAssessment(query.centre().value(), query.month().toString(), from, to, zone.getId(),
-                staff);
+                staff, null);
     }
 
     private static final String MONEY = """

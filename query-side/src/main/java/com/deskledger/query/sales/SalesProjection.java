@@ -1,5 +1,6 @@
 package com.deskledger.query.sales;
 
+import com.deskledger.kernel.member.ImportedPackage;
 import com.deskledger.kernel.member.PackageKind;
 import com.deskledger.kernel.member.PurchaseId;
 import com.deskledger.kernel.member.RefundLine;
@@ -8,12 +9,16 @@ import com.deskledger.kernel.member.SaleLine;
 import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberEnrolledEvent;
+import com.deskledger.kernel.member.event.MemberImportedEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.member.event.PackagePurchasedEvent;
 import com.deskledger.kernel.member.event.ProductsSoldEvent;
 import com.deskledger.kernel.member.event.PurchaseRefundedEvent;
 import com.deskledger.kernel.member.event.RefundRejectedEvent;
 import com.deskledger.kernel.member.event.RefundRequestedEvent;
+import com.deskledger.kernel.MetaDataKeys;
+import com.deskledger.kernel.stock.event.StockSaleCancelledEvent;
+import com.deskledger.kernel.stock.event.StockSoldEvent;
 import com.deskledger.kernel.visit.event.MemberLinkedEvent;
 import com.deskledger.kernel.visit.event.VisitStartedEvent;
 import com.deskledger.query.sales.SalesBatch.Sold;
@@ -21,6 +26,7 @@ import com.deskledger.query.web.ViewTables;
 import com.deskledger.query.web.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.support.DataAccessUtils;
@@ -52,6 +58,8 @@ class SalesProjection {
     static final String REFUND = "REFUND";
     static final String PACKAGE = "PACKAGE";
     static final String PRODUCT = "PRODUCT";
+    /** The member of a walk-in sale's entries: none. */
+    static final String WALK_IN = "-";
 
     private final JdbcTemplate jdbc;
     private final ViewWrites writes;
@@ -73,6 +81,32 @@ class SalesProjection {
         SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(event.centre().value())));
         if (event.visitId() != null) {
             claimedBy(event.visitId().value(), member);
+        }
+    }
+
+    /**
+     * A member brought over from the old system is no enrolment of the period (marked {@code imported}), and the
+     * package they hold is no sale here (it was paid there): only its credits left count as outstanding, valued as
+     * any pack's are, at the price paid for the credits bought.
+     */
+    @EventHandler
+    void on(MemberImportedEvent event) {
+        String member = event.memberId().value();
+        String centre = event.centre().value();
+        writes.update("""
+                insert into sales_member (member_id, centre, enrolled_at, visit_id, imported) values (?, ?, ?, null, true)
+                on conflict (member_id) do update set centre = excluded.centre, enrolled_at = excluded.enrolled_at,
+                    imported = true""",
+                member, centre, ts(event.at()));
+        SalesBatch.current(jdbc).ifPresent(batch -> batch.centres().put(member, Optional.of(centre)));
+        ImportedPackage pkg = event.importedPackage();
+        if (pkg != null && pkg.kind() == PackageKind.CREDIT_PACK) {
+            writes.update("""
+                    insert into sales_credit_pack (purchase_id, centre, member_id, plan, credits_total, credits_left,
+                        price_minor, currency, purchased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (purchase_id) do nothing""",
+                    pkg.purchaseId().value(), centre, member, pkg.plan(), pkg.credits(), pkg.creditsLeft(),
+                    pkg.price().minor(), pkg.price().currency(), ts(pkg.purchasedAt()));
         }
     }
 
@@ -138,6 +172,32 @@ class SalesProjection {
                     event.paymentMethod().name(), false, line.amount().minor(), line.amount().currency(),
                     event.at());
         }
+    }
+
+    /**
+     * A walk-in sale to a non-member (issue 17) is takings like a member's sale: one entry per product, member
+     * {@value #WALK_IN}; its item is the product's code. Member sales are counted from the member's own event.
+     */
+    @EventHandler
+    void on(StockSoldEvent event, EventMessage<?> message) {
+        if (event.walkIn()) {
+            Object centre = message.getMetaData().get(MetaDataKeys.CENTRE);
+            entry(walkInEntry(event.saleId().value(), event.productId().value()), String.valueOf(centre), WALK_IN,
+                    event.saleId().value(), null, SALE, PRODUCT, event.code().value(), event.category().name(),
+                    event.by().value(), event.paymentMethod().name(), false, event.amount().minor(),
+                    event.amount().currency(), event.at());
+        }
+    }
+
+    /** A walk-in sale refused after its stock was drawn was never takings (nothing to delete for a member's). */
+    @EventHandler
+    void on(StockSaleCancelledEvent event) {
+        writes.update("delete from sales_entry where entry_id = ?",
+                walkInEntry(event.saleId().value(), event.productId().value()));
+    }
+
+    private static String walkInEntry(String sale, String product) {
+        return "walk-in:" + sale + ":" + product;
     }
 
     @EventHandler

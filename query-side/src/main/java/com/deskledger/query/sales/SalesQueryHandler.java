@@ -73,7 +73,7 @@ class SalesQueryHandler {
                     where centre = :centre and arrived_at >= :from and arrived_at < :to
                 ) visits cross join (
                     select count(*) as enrolments from sales_member
-                    where centre = :centre and enrolled_at >= :from and enrolled_at < :to
+                    where centre = :centre and enrolled_at >= :from and enrolled_at < :to and not imported
                 ) enrolments cross join (
                     select coalesce(sum(credits_left), 0) as credits,
                            coalesce(sum(div(price_minor::numeric * credits_left, credits_total)), 0) as credit_value

@@ -10,14 +10,22 @@ public final class AggregateKinds {
             "visits", "VisitorSession",
             "complaints", "ComplaintCase",
             "shifts", "Shift",
-            "members", "MemberAccount");
+            "members", "MemberAccount",
+            "rooms", "Room",
+            "sessions", "ClassSession",
+            "class-templates", "ClassTemplate",
+            "products", "Product");
 
     /** Package noun of the published language ({@code kernel.<noun>.command}) to aggregate type. */
     private static final Map<String, String> BY_PACKAGE = Map.of(
             "visit", "VisitorSession",
             "complaint", "ComplaintCase",
             "shift", "Shift",
-            "member", "MemberAccount");
+            "member", "MemberAccount",
+            "room", "Room",
+            "session", "ClassSession",
+            "template", "ClassTemplate",
+            "stock", "Product");
 
     private AggregateKinds() {
     }

@@ -8,9 +8,10 @@ import java.time.Instant;
 
 /**
  * The registration form was filled in. Name, phone and needs are sealed with the visit's key (revision 2; revision
- * 1 held them in plain text), so erasing the member the visit led to makes them unreadable.
+ * 1 held them in plain text), so erasing the member the visit led to makes them unreadable; so is the referral
+ * source since revision 3 (it may name the friend who sent the visitor).
  */
-@Revision("2")
+@Revision("3")
 public record VisitorRegisteredEvent(VisitId visitId, Sealed visitorName, Sealed phone, Sealed needs,
-                                     String referralSource, Instant at) {
+                                     Sealed referralSource, Instant at) {
 }

@@ -1,4 +1,4 @@
-package com.deskledger.infra.support;
+package com.deskledger.infra.cluster;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -7,27 +7,29 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
- * A second application context in the same JVM (a test's second node) claims processor segments under a name of
- * its own ({@code deskledger.test.token-owner}). Axon names the owner of a claim after the JVM, so two contexts of
- * one JVM would both take every claim as theirs and both process every event: two real nodes never do.
+ * The token store under this node's name: Axon would name the owner of a claim after the JVM
+ * ({@code pid@host}), which says nothing of the node and is the same for two application contexts in one JVM.
+ * A claim not extended for {@code deskledger.cluster.claim-timeout} (a node that died) may be taken by another node.
  */
 @Configuration
-public class TokenOwner {
+public class ClusterConfig {
 
     @Bean
-    @ConditionalOnProperty("deskledger.test.token-owner")
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
-                          @Value("${deskledger.test.token-owner}") String owner) {
+                          @Value("${deskledger.node.id}") String nodeId,
+                          @Value("${deskledger.cluster.claim-timeout:PT10S}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenSchema.builder().build())
                 .serializer(serializer)
-                .nodeId(owner)
+                .nodeId(nodeId)
+                .claimTimeout(claimTimeout)
                 .build();
     }
 }

@@ -1,0 +1,14 @@
+package com.deskledger.kernel.stock.event;
+
+import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.stock.ProductId;
+import com.deskledger.kernel.stock.PurchaseRequestId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A receptionist asked to buy {@code quantity} units. */
+@Revision("1")
+public record PurchaseRequestedEvent(ProductId productId, PurchaseRequestId requestId, int quantity, StaffId by,
+                                     Instant at) {
+}

@@ -1,0 +1,2 @@
+/** Queries of the stock view and their answers. */
+package com.deskledger.kernel.stock.query;

@@ -1,0 +1,2 @@
+/** Commands of the timetable's rooms. */
+package com.deskledger.kernel.timetable.room.command;

@@ -1,0 +1,2 @@
+/** Events of the timetable's rooms. */
+package com.deskledger.kernel.timetable.room.event;

@@ -1,0 +1,2 @@
+/** Commands of the timetable's sessions. */
+package com.deskledger.kernel.timetable.session.command;

@@ -1,0 +1,2 @@
+/** Commands of the timetable's templates. */
+package com.deskledger.kernel.timetable.template.command;

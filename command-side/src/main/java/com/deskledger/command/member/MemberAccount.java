@@ -690,6 +690,10 @@ class MemberAccount {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "consent names the address to notify",
                         "address");
             }
+            if (!command.channel().accepts(command.address().strip())) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                        "not an address of the channel " + command.channel(), "address");
+            }
         } else {
             if (command.channel() != null || !isBlank(command.address())) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "a withdrawal names no channel or address",

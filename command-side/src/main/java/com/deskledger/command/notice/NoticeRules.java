@@ -6,6 +6,11 @@ import com.deskledger.kernel.member.event.ClassCheckedInEvent;
 import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.notice.NoticeKind;
+import com.deskledger.kernel.timetable.SessionId;
+import com.deskledger.kernel.timetable.session.event.BookingCancelledEvent;
+import com.deskledger.kernel.timetable.session.event.SessionBookedEvent;
+import com.deskledger.kernel.timetable.session.event.SessionCheckInRecordedEvent;
+import com.deskledger.kernel.timetable.session.event.WaitlistPromotedEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place that says which event calls for which notices. The timetable's events (a booking confirmed, a
- * promotion from the waitlist, a session moved or cancelled, a check-out) are mapped here onto the kinds that
- * {@link NoticeKind} already names; reminders and expiry come from the clock, not from an event (see the scans).
+ * The one place that says which event calls for which notices: a check-in (the member's account's, or a credit-free
+ * session's), credits running low, a booking confirmed, a promotion from the waitlist, a session cancelled (per
+ * booked or waiting member). Reminders and expiry come from the clock, not from an event (see the scans); a moved
+ * session and a check-out have kinds but no event to name their members yet.
  */
 @Component
 public class NoticeRules {
+
+    /** The reason a booking carries when its whole session was cancelled (see the timetable's ClassSession). */
+    static final String SESSION_CANCELLED = "SESSION_CANCELLED";
 
     private final int creditsLowThreshold;
     private final List<Duration> classReminders;
@@ -74,6 +83,22 @@ public class NoticeRules {
             creditsLow(leave.memberId(), leave.creditConsumed(), leave.creditsLeft()).ifPresent(drafts::add);
         } else if (event instanceof NoShowRecordedEvent noShow) {
             creditsLow(noShow.memberId(), noShow.creditConsumed(), noShow.creditsLeft()).ifPresent(drafts::add);
+        } else if (event instanceof SessionBookedEvent booked) {
+            drafts.add(new NoticeDraft(NoticeKind.BOOKING_CONFIRMED, booked.member(),
+                    timetable(booked.sessionId(), booked.start())));
+        } else if (event instanceof WaitlistPromotedEvent promoted) {
+            drafts.add(new NoticeDraft(NoticeKind.PROMOTED_FROM_WAITLIST, promoted.member(),
+                    timetable(promoted.sessionId(), promoted.start())));
+        } else if (event instanceof BookingCancelledEvent cancelled && SESSION_CANCELLED.equals(cancelled.reason())) {
+            // the session's cancellation cancels each booking and waitlist place: one notice per member
+            drafts.add(new NoticeDraft(NoticeKind.SESSION_CANCELLED, cancelled.member(), Map.of(
+                    "sessionId", cancelled.sessionId().value(), "waiting", Boolean.toString(cancelled.waiting()))));
+        } else if (event instanceof SessionCheckInRecordedEvent present && present.credits() == 0) {
+            // a session that costs a credit makes the member's account record ClassCheckedInEvent, told above;
+            // one that costs nothing (an open event) leaves the account alone, so it is told here
+            Map<String, String> params = timetable(present.sessionId(), present.start());
+            params.put("checkedInAt", present.at().toString());
+            drafts.add(new NoticeDraft(NoticeKind.CHILD_CHECKED_IN, present.member(), params));
         }
         return drafts;
     }
@@ -88,6 +113,13 @@ public class NoticeRules {
         }
         return Optional.of(new NoticeDraft(NoticeKind.CREDITS_LOW, member,
                 Map.of("creditsLeft", Integer.toString(creditsLeft))));
+    }
+
+    private static Map<String, String> timetable(SessionId session, Instant start) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("sessionId", session.value());
+        params.put("scheduledStart", start.toString());
+        return params;
     }
 
     private static Map<String, String> session(ClassSession session) {

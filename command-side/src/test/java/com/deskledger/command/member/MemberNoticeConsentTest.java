@@ -98,6 +98,35 @@ class MemberNoticeConsentTest {
     }
 
     @Test
+    void rejectsAnAddressTheChannelCannotSendTo() {
+        fixture.given(enrolled())
+                .when(new ChangeNoticeConsentCommand(MEMBER, true, NoticeChannel.SMS, "fang@example.com", DESK, LATER))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.VALIDATION_FAILED, "address"));
+        fixture.given(enrolled())
+                .when(new ChangeNoticeConsentCommand(MEMBER, true, NoticeChannel.EMAIL, "13812345678", DESK, LATER))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.VALIDATION_FAILED, "address"));
+        fixture.given(enrolled())
+                .when(new ChangeNoticeConsentCommand(MEMBER, true, NoticeChannel.WECHAT, "wx fang", DESK, LATER))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.VALIDATION_FAILED, "address"));
+    }
+
+    @Test
+    void acceptsAnAddressOfEachChannel() {
+        fixture.given(enrolled())
+                .when(new ChangeNoticeConsentCommand(MEMBER, true, NoticeChannel.EMAIL, "fang@example.com", DESK,
+                        LATER))
+                .expectEvents(new NoticeConsentChangedEvent(MEMBER, true, NoticeChannel.EMAIL,
+                        FakeVault.sealed(MEMBER, "fang@example.com"), DESK, LATER));
+        fixture.given(enrolled())
+                .when(new ChangeNoticeConsentCommand(MEMBER, true, NoticeChannel.SMS, "+86 138-1234 5678", DESK,
+                        LATER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void rejectsAWithdrawalNamingAChannelOrAddress() {
         fixture.given(enrolled(), consented())
                 .when(new ChangeNoticeConsentCommand(MEMBER, false, NoticeChannel.SMS, null, DESK, LATER))

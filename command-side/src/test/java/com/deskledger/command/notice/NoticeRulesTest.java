@@ -10,6 +10,11 @@ import com.deskledger.kernel.member.event.LeaveRequestedEvent;
 import com.deskledger.kernel.member.event.MemberFrozenEvent;
 import com.deskledger.kernel.member.event.NoShowRecordedEvent;
 import com.deskledger.kernel.notice.NoticeKind;
+import com.deskledger.kernel.timetable.SessionId;
+import com.deskledger.kernel.timetable.session.event.BookingCancelledEvent;
+import com.deskledger.kernel.timetable.session.event.SessionBookedEvent;
+import com.deskledger.kernel.timetable.session.event.SessionCheckInRecordedEvent;
+import com.deskledger.kernel.timetable.session.event.WaitlistPromotedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -81,6 +86,33 @@ class NoticeRulesTest {
         assertThat(kinds(new NoticeRules(5, List.of()).draftsFor(checkIn(true, 5))))
                 .containsExactly(NoticeKind.CHILD_CHECKED_IN, NoticeKind.CREDITS_LOW);
         assertThatThrownBy(() -> new NoticeRules(-1, List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theTimetableTellsBookingsPromotionsAndCancelledSessions() {
+        SessionId session = SessionId.of("00000000-0000-4000-8000-0000000000f1");
+        Map<String, String> atStart = Map.of("sessionId", session.value(), "scheduledStart", START.toString());
+        assertThat(rules.draftsFor(new SessionBookedEvent(session, MEMBER, START, 1, DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.BOOKING_CONFIRMED, MEMBER, atStart));
+        assertThat(rules.draftsFor(new WaitlistPromotedEvent(session, MEMBER, START, 1, DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.PROMOTED_FROM_WAITLIST, MEMBER, atStart));
+        assertThat(rules.draftsFor(new BookingCancelledEvent(session, MEMBER, true, "SESSION_CANCELLED", DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.SESSION_CANCELLED, MEMBER,
+                        Map.of("sessionId", session.value(), "waiting", "true")));
+        // the member's own cancellation is not news to them
+        assertThat(rules.draftsFor(new BookingCancelledEvent(session, MEMBER, false, "CANCELLED", DESK, AT)))
+                .isEmpty();
+    }
+
+    @Test
+    void aCheckInToACreditFreeSessionIsToldFromTheSessionItself() {
+        SessionId session = SessionId.of("00000000-0000-4000-8000-0000000000f2");
+        assertThat(rules.draftsFor(new SessionCheckInRecordedEvent(session, MEMBER, true, START, 0, DESK, AT)))
+                .containsExactly(new NoticeDraft(NoticeKind.CHILD_CHECKED_IN, MEMBER, Map.of("sessionId",
+                        session.value(), "scheduledStart", START.toString(), "checkedInAt", AT.toString())));
+        // one that costs a credit is told from the member's ClassCheckedInEvent: not twice
+        assertThat(rules.draftsFor(new SessionCheckInRecordedEvent(session, MEMBER, false, START, 1, DESK, AT)))
+                .isEmpty();
     }
 
     @Test

@@ -239,6 +239,33 @@ class DashboardBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void aManagerSeesTheNoticeOfAConsentingMembersCheckInAsNotSent() {
+        // a child whose guardian consented to notices by SMS checks in: with no broker the notice waits
+        String member = created(http.post("drill-desk", "/api/members", "{\"centre\":\"" + DRILL
+                + "\",\"kind\":\"CHILD\",\"name\":\"Sun Mei\",\"guardianName\":\"Sun Hua\","
+                + "\"guardianPhone\":\"13600000077\"}")).get("id").asText();
+        assertThat(http.post("drill-desk", "/api/members/" + member + "/notice-consent",
+                "{\"consented\":true,\"channel\":\"SMS\",\"address\":\"13600000077\"}").status()).isEqualTo(200);
+        created(http.post("drill-desk", "/api/members/" + member + "/packages", "{\"plan\":\"10 classes\","
+                + "\"kind\":\"CREDIT_PACK\",\"credits\":10,\"price\":{\"minor\":150000},\"paymentMethod\":\"CARD\"}"));
+        // yesterday's class, so that today's classes of this centre stay the drill-down test's own
+        Instant yesterday = LocalDate.now(ZONE).minusDays(1).atTime(18, 0).atZone(ZONE).toInstant();
+        created(http.post("drill-desk", "/api/members/" + member + "/check-ins", "{\"classCode\":\"ART-N\","
+                + "\"scheduledStart\":\"" + yesterday + "\",\"room\":\"Room 3\"}"));
+
+        login("drill-manager", "drill-manager");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notices-section")));
+        awaitFigure("notice-figures", "Not sent yet", "1");
+        assertThat(figure("notice-figures", "Sent")).isEqualTo("0");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices-note"),
+                "No message broker is configured"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "child checked in"));
+        assertThat(driver.findElement(By.id("notices")).getText()).contains("not sent")
+                .doesNotContain("13600000077");
+        screenshot("dashboard-notices");
+    }
+
+    @Test
     void theAdminReplaysAViewFromTheProjectionsPage() {
         login("browser-manager", "browser-manager");
         assertThat(driver.findElements(By.id("nav-admin"))).noneMatch(WebElement::isDisplayed);

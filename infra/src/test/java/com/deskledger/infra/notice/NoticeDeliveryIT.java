@@ -126,6 +126,18 @@ class NoticeDeliveryIT extends IntegrationTest {
             String secondKey = onlyKey(second);
             await(() -> "SENT".equals(status(secondKey)), "the second notice to be sent");
             assertThat(withKey(drain(Duration.ofSeconds(3)), secondKey)).hasSize(1);
+            // the issue's story: a full class, a member waiting, a leave promotes them and the guardian is told
+            String promoted = promotedFromTheWaitlist(nodeHttp);
+            String promotionKey = jdbc.queryForObject("""
+                    select idempotency_key from notice_outbox where member_id = ? and kind = 'PROMOTED_FROM_WAITLIST'""",
+                    String.class, promoted);
+            await(() -> "SENT".equals(status(promotionKey)), "the promotion's notice to be sent");
+            List<JsonNode> promotion = withKey(drain(Duration.ofSeconds(3)), promotionKey);
+            assertThat(promotion).hasSize(1);
+            assertThat(promotion.get(0).get("kind").asText()).isEqualTo("PROMOTED_FROM_WAITLIST");
+            assertThat(promotion.get(0).get("template").asText()).isEqualTo("notice.promoted-from-waitlist");
+            assertThat(promotion.get(0).get("memberId").asText()).isEqualTo(promoted);
+
             // nothing is sent again later
             assertThat(withKey(drain(Duration.ofSeconds(3)), key)).isEmpty();
 
@@ -171,6 +183,44 @@ class NoticeDeliveryIT extends IntegrationTest {
             claimers.shutdownNow();
             node.close();
         }
+    }
+
+    /** A one-place class booked by one member, a consenting second one waiting, and a leave: the second's id. */
+    private static String promotedFromTheWaitlist(Http node) {
+        Http.Response room = node.post("tt-super", "/api/timetable/rooms", "{\"name\":\"Delivery room "
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"kind\":\"CLASSROOM\",\"capacity\":5}");
+        assertThat(room.status()).as(room.text()).isEqualTo(201);
+        Instant start = Instant.now().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
+        Http.Response session = node.post("tt-super", "/api/timetable/sessions", "{\"kind\":\"CLASS\",\"title\":"
+                + "\"Phonics D\",\"room\":\"" + room.json().get("id").asText() + "\",\"start\":\"" + start
+                + "\",\"end\":\"" + start.plusSeconds(3000) + "\",\"places\":1,\"credits\":1}");
+        assertThat(session.status()).as(session.text()).isEqualTo(201);
+        String id = session.json().get("id").asText();
+        String first = timetableMember(node);
+        String waiting = timetableMember(node);
+        for (String member : List.of(first, waiting)) {
+            Http.Response booked = node.post("tt-desk", "/api/timetable/sessions/" + id + "/bookings",
+                    "{\"memberId\":\"" + member + "\"}");
+            assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        }
+        Http.Response leave = node.post("tt-desk", "/api/timetable/sessions/" + id + "/leaves",
+                "{\"memberId\":\"" + first + "\"}");
+        assertThat(leave.status()).as(leave.text()).isEqualTo(200);
+        return waiting;
+    }
+
+    private static String timetableMember(Http node) {
+        String phone = "136" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000);
+        Http.Response enrolled = node.post("tt-desk", "/api/members", "{\"kind\":\"ADULT\",\"name\":\"Waiting "
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"phone\":\"" + phone + "\"}");
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        String id = enrolled.json().get("id").asText();
+        assertThat(node.post("tt-desk", "/api/members/" + id + "/packages", "{\"plan\":\"classes\","
+                + "\"kind\":\"CREDIT_PACK\",\"credits\":5,\"price\":{\"minor\":100000},\"paymentMethod\":\"CASH\"}")
+                .status()).isEqualTo(201);
+        assertThat(node.post("tt-desk", "/api/members/" + id + "/notice-consent",
+                "{\"consented\":true,\"channel\":\"SMS\",\"address\":\"" + phone + "\"}").status()).isEqualTo(200);
+        return id;
     }
 
     /** Another application on this test's database, delivering to the broker on the given port. */

@@ -71,6 +71,9 @@ class NoticeOutboxIT extends IntegrationTest {
         assertThat(listed.get("template").asText()).isEqualTo("notice.child-checked-in");
         assertThat(listed.get("status").asText()).isEqualTo("PENDING");
         assertThat(list.toString()).doesNotContain(NoticeDesk.PHONE);
+
+        String metrics = http.get("scraper", "/actuator/prometheus").text();
+        assertThat(metrics).containsPattern("deskledger_notices\\{[^}]*status=\"PENDING\"[^}]*} [1-9]");
     }
 
     @Test

@@ -26,11 +26,27 @@ final class Criteria {
         positive(f, store, "answerPositionNotOwnEvent", "2xx answers whose position is not one of their events");
         Map<String, Object> commands = (Map<String, Object>) r.get("commands");
         Map<String, Long> byStatus = (Map<String, Long>) commands.get("errorsByStatus");
+        boolean balanced = experiment.equals("haproxy");
         byStatus.forEach((status, n) -> {
-            if (status.startsWith("5") && !status.equals("503")) {
+            // behind HAProxy, a request in flight on the killed node answers 502: one per client at most
+            if (status.startsWith("5") && !status.equals("503") && !(balanced && status.equals("502"))) {
                 f.add(n + " answers " + status);
             }
         });
+        if (balanced) {
+            long badGateway = byStatus.getOrDefault("502", 0L);
+            Object clients = r.get("clients");
+            if (clients instanceof Number c && badGateway > c.longValue()) {
+                f.add(badGateway + " answers 502 for " + c + " clients: more than the requests in flight at the kill");
+            }
+            Object takeover = r.get("takeoverSeconds");
+            if (!(takeover instanceof Number t) || t.doubleValue() > 15.0) {
+                f.add("node-c's segments not taken over within 15 s of its kill (" + takeover + ")");
+            }
+            if (r.get("rejoinSeconds") == null) {
+                f.add("node-c held no segment of some view within 60 s of its start");
+            }
+        }
         Map<String, Object> views = (Map<String, Object>) r.get("views");
         views.forEach((name, v) -> {
             Map<String, Object> view = (Map<String, Object>) v;

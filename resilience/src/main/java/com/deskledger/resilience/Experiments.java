@@ -41,6 +41,7 @@ final class Experiments {
             case "pg-restart" -> "pg_ctl restart -m fast mid-load";
             case "postmaster-kill" -> "kill -9 of the postmaster mid-load, start it again";
             case "two-nodes" -> "two application nodes on one database, the same members and complaints";
+            case "haproxy" -> "three nodes behind HAProxy, kill -9 of one mid-load, started again";
             case "many-clients" -> "many clients on one node, from a cold start";
             default -> name;
         };
@@ -53,6 +54,7 @@ final class Experiments {
             case "pg-restart" -> pgRestart(number);
             case "postmaster-kill" -> postmasterKill(number);
             case "two-nodes" -> twoNodes(number);
+            case "haproxy" -> behindHaproxy(number);
             case "many-clients" -> manyClients(number);
             default -> throw new IllegalArgumentException(name);
         };
@@ -273,6 +275,59 @@ final class Experiments {
         Thread.sleep(settings.twoNodeSeconds() * 1000L);
         run.stopLoad();
         return run.finish(null, null);
+    }
+
+    /**
+     * Issue 15's operator test: three nodes on one database behind HAProxy ({@code deploy/haproxy.cfg}), the clients
+     * sending everything through HAProxy; node C is killed with kill -9 mid-load and started again later. Measured:
+     * how long until no segment claim is node C's any more (its segments taken over by A and B), how long until C
+     * holds segments again after its start, and the errors the clients saw.
+     */
+    private Map<String, Object> behindHaproxy(int number) throws Exception {
+        Run run = new Run("haproxy", number);
+        AppNode a = run.node("node-a", none());
+        AppNode b = run.node("node-b", none());
+        AppNode c = run.node("node-c", none());
+        // one after another: three JVMs starting at once on two cores take longer than in turn
+        a.start();
+        b.start();
+        c.start();
+        // never started: it stands for HAProxy's frontend, whose port it draws, so that Http can address it
+        AppNode front = new AppNode("haproxy", jar, run.dbUrl, out.resolve(run.name), none());
+        Balancer haproxy = new Balancer(front.port, out.resolve(run.name), List.of(a, b, c));
+        haproxy.start();
+        List<Http> direct = new ArrayList<>(run.https);
+        try {
+            Map<String, Object> spread = Segments.owners(run.dbUrl);
+            run.https.clear();
+            run.https.add(new Http(front, settings.requestTimeoutSeconds()));
+            run.setUp();
+            run.startLoad(settings.clients());
+            Thread.sleep(settings.beforeSeconds() * 1000L);
+            spread = Segments.owners(run.dbUrl);
+            long fault = System.nanoTime();
+            c.kill();
+            Double takeover = Segments.awaitNotOwnedBy(run.dbUrl, c.name, fault, 60);
+            Resilience.log("node-c's segments taken over in " + takeover + " s");
+            Thread.sleep(Math.max(0, settings.afterSeconds() * 1000L / 2 - (long) ((System.nanoTime() - fault) / 1e6)));
+            long restored = System.nanoTime();
+            c.start();
+            Double rejoin = Segments.awaitOwnedBy(run.dbUrl, c.name, restored, 60);
+            Resilience.log("node-c holds segments again " + rejoin + " s after its start");
+            Thread.sleep(settings.afterSeconds() * 1000L / 2);
+            Map<String, Object> after = Segments.owners(run.dbUrl);
+            run.stopLoad();
+            run.https.clear();
+            run.https.addAll(direct);
+            Map<String, Object> r = run.finish(fault, restored);
+            r.put("segmentsBeforeKill", spread);
+            r.put("segmentsAtEnd", after);
+            r.put("takeoverSeconds", takeover);
+            r.put("rejoinSeconds", rejoin);
+            return r;
+        } finally {
+            haproxy.stop();
+        }
     }
 
     private Map<String, Object> manyClients(int number) throws Exception {

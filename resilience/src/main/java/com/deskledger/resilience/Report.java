@@ -158,6 +158,13 @@ final class Report {
                     .append(counts((Map<String, Object>) f.get("failedAnswersUntilRecovery")))
                     .append("; the slowest took ").append(f.get("slowestFailedAnswerSeconds")).append(" s.\n");
         }
+        if (r.containsKey("takeoverSeconds")) {
+            md.append("- Segments: node-c's segments taken over by the others ").append(r.get("takeoverSeconds"))
+                    .append(" s after its kill -9 (bound: claim timeout 10 s + claim interval 2 s + heartbeat); ")
+                    .append("node-c held segments of every view again ").append(r.get("rejoinSeconds"))
+                    .append(" s after its start. Before the kill: ").append(r.get("segmentsBeforeKill"))
+                    .append("; at the end: ").append(r.get("segmentsAtEnd")).append(".\n");
+        }
         if (r.containsKey("health") && !name.equals("app-kill")) {
             Map<String, Object> h = (Map<String, Object>) r.get("health");
             md.append("- Health (`/actuator/health` every 250 ms): first non-UP answer ")
@@ -286,7 +293,10 @@ final class Report {
                 .append("pg-restart: `pg_ctl restart -m fast`. postmaster-kill: `kill -9` of the postmaster (its ")
                 .append("backends exit on their own; any left after 5 s is killed), PostgreSQL started again after ")
                 .append(settings.get("postmasterDownSeconds")).append(" s (crash recovery). two-nodes: both nodes ")
-                .append("take the same members and complaints (no fault). many-clients: ")
+                .append("take the same members and complaints (no fault). haproxy: three nodes behind HAProxy ")
+                .append("(`deploy/haproxy.cfg`), every client request through it, `kill -9` of node-c after the ")
+                .append("first part of the load, node-c started again halfway through the rest; 502 answers are ")
+                .append("allowed for the requests in flight at the kill (at most one per client). many-clients: ")
                 .append(settings.get("manyClients")).append(" clients on a node just started, its credentials cache ")
                 .append("TTL set to ").append(settings.get("authCacheTtlInManyClients")).append(" so the cache ")
                 .append("expires several times during the load.\n");

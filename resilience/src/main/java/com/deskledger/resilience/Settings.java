@@ -18,7 +18,7 @@ record Settings(boolean quick, int clients, int manyClients, int beforeSeconds, 
                 String pgBin) {
 
     static final List<String> ALL = List.of("app-kill", "pg-restart", "postmaster-kill", "two-nodes",
-            "many-clients");
+            "many-clients", "haproxy");
 
     static Settings fromEnvironment() {
         boolean quick = "1".equals(System.getenv("RESILIENCE_QUICK"));

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * tell a stream's reader that events arrived, so a caught-up processor looks again only every 500 ms, and a view
  * lags a command by up to half a second. This source wraps the event store: its streams accept that call-back, and
  * it calls them a few times in the moments after a local commit (the store's own reader fetches the new events
- * from the database first), and every {@code tick} as before, for events other nodes append. Commits that come
- * within a few milliseconds of the last wake-up share its wake-ups, so a busy node does not flood the processors.
+ * from the database first); the same series after another node's commit notice ({@link #committedElsewhere}, see
+ * {@code infra.cluster.ClusterNotices}), and every {@code tick} as before, for a notice that was lost. Commits that
+ * come within a few milliseconds of the last wake-up share its wake-ups, so a busy node does not flood the
+ * processors.
  * <p>
  * A stream that is closed never calls its processor again, even from a wake-up already under way: the call-back
  * belongs to one run of a processor's coordinator, and calling it after the processor was restarted would run a

@@ -28,8 +28,9 @@ import java.util.TreeMap;
 /**
  * ADMIN: every event processor with its position, its lag behind the head of the store and its status (each
  * segment with the node that holds it, read from the shared token table, so every node answers alike), and a
- * replay of one projection from the first event while the others keep serving, carried out once for all nodes; each projection's dead letters
- * (events it could not apply, see {@link DeadLetters}), to retry after a fix or to evict. This is an operation on
+ * replay of one projection from the first event while the others keep serving, carried out once for all nodes;
+ * each projection's dead letters (events it could not apply, see {@link DeadLetters}), to retry after a fix or to
+ * evict. This is an operation on
  * the processors themselves, so it talks to Axon's processing configuration, not to the query bus.
  */
 @RestController

@@ -46,8 +46,8 @@ import java.util.stream.Stream;
  * Proves a view: rebuilds it from the event store into a shadow schema with the projection's own handlers and
  * compares it row by row with the live tables, and compares the number of events the live processor handled with
  * the number stored that it should have (see {@link ViewEventCounts}). The live projection is paused meanwhile on
- * every node (its view keeps serving reads) so both stand at the same position, and restarted afterwards. Events the view holds as
- * dead letters are left out of the rebuild too, as the live view left them out (they still count as seen: the live
+ * every node (its view keeps serving reads) so both stand at the same position, and restarted afterwards. Events the
+ * view holds as dead letters are left out of the rebuild too, as the live view left them out (they still count as seen: the live
  * processor handled them by queueing them): the verdict then says whether the view holds exactly the rest, and
  * {@code complete} is false (it lacks {@code deadLetters} events).
  */

@@ -2,6 +2,7 @@ package com.deskledger.command.kiosk;
 
 import com.deskledger.kernel.CentreId;
 import com.deskledger.kernel.StaffId;
+import com.deskledger.kernel.member.MemberCardTokens;
 import com.deskledger.kernel.member.MemberId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package com.deskledger.command.kiosk;
+package com.deskledger.kernel.member;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -18,7 +18,11 @@ final class BrowserPaths {
      */
     static final String[] SESSION_WRITES = {"/api/admin/projections/*/replay",
         "/api/admin/projections/*/dead-letters/retry", "/api/admin/projections/*/dead-letters/*/retry",
-        "/api/admin/projections/*/dead-letters/*/eviction", "/api/kiosk/lookup", "/api/timetable/sessions/*/check-ins"};
+        "/api/admin/projections/*/dead-letters/*/eviction", "/api/kiosk/lookup", "/api/timetable/sessions/*/check-ins",
+        "/api/members/*/card", "/api/members/*/card/revocation"};
+
+    /** The member page's card writes with its session (the desk and up, with the CSRF token). */
+    static final String[] CARD_WRITES = {"/api/members/*/card", "/api/members/*/card/revocation"};
 
     /** The kiosk page's writes with its session (KIOSK only, with the CSRF token); the others are an ADMIN's. */
     static final String[] KIOSK_WRITES = {"/api/kiosk/lookup", "/api/timetable/sessions/*/check-ins"};

@@ -119,7 +119,8 @@ public class SecurityConfig {
 
     /**
      * The few API writes the dashboard makes with its browser session (an ADMIN's projection replay, dead-letter
-     * retries and evictions): the session's login is read, never created or written, and the CSRF token from the
+     * retries and evictions; the kiosk page's lookup and check-in, KIOSK only; the member page's card issue and
+     * revocation, the desk and up): the session's login is read, never created or written, and the CSRF token from the
      * {@code XSRF-TOKEN} cookie must come back as the {@code X-XSRF-TOKEN} header (403 without it). A request with its own credentials ({@code Authorization})
      * goes to the API chain as before.
      */
@@ -142,6 +143,7 @@ public class SecurityConfig {
                         .accessDeniedHandler(problems.accessDenied()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, BrowserPaths.KIOSK_WRITES).hasRole("KIOSK")
+                        .requestMatchers(HttpMethod.POST, BrowserPaths.CARD_WRITES).hasRole("RECEPTIONIST")
                         .anyRequest().hasRole("ADMIN"))
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
         return http.build();

@@ -117,7 +117,11 @@ class KioskIT extends IntegrationTest {
             "{\"code\":\"abc\\u0000def\"}", "{\"code\":\"abc\\ndef\"}", "{\"code\":\"a b\"}", "{\"code\":12}"}) {
             Http.Response bad = http.post(KIOSK, "/api/kiosk/lookup", body);
             assertThat(bad.status()).as(body + " " + bad.text()).isEqualTo(400);
-            assertThat(bad.text()).as(body).contains("code");
+            assertThat(bad.header("Content-Type")).as(body).startsWith("application/problem+json");
+            if (!body.equals("{}")) {
+                assertThat(bad.json().path("errors").findValuesAsText("field")).as(body + " " + bad.text())
+                        .contains("code");
+            }
         }
         Http.Response unknownField = http.post(KIOSK, "/api/kiosk/lookup", "{\"code\":\"abc\",\"x\":1}");
         assertThat(unknownField.status()).isEqualTo(400);

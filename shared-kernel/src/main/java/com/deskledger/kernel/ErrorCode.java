@@ -161,6 +161,10 @@ public enum ErrorCode {
     PURCHASE_ALREADY_APPROVED(Kind.RULE),
     DELIVERY_EXCEEDS_REQUEST(Kind.RULE),
 
+    // member cards and the kiosk
+    /** No live card with that token (never issued, re-issued or revoked), or the member has no card to revoke. */
+    CARD_NOT_FOUND(Kind.NOT_FOUND),
+
     // tamper evidence
     /** A checkpoint receipt whose signature does not verify with any checkpoint key the application holds. */
     CHECKPOINT_RECEIPT_INVALID(Kind.RULE),

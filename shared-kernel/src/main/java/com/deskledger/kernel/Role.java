@@ -11,7 +11,12 @@ public enum Role {
     AUDITOR,
     ADMIN,
     /** A metrics scraper: may read {@code /actuator/prometheus} and nothing else. */
-    METRICS;
+    METRICS,
+    /**
+     * A self check-in kiosk of its centre: may look up the centre's members by card token or member number, list
+     * their sessions today and check them in, and nothing else. Implies no other role.
+     */
+    KIOSK;
 
     /** Authority prefix Spring Security uses for roles. */
     public static final String AUTHORITY_PREFIX = "ROLE_";

@@ -25,7 +25,8 @@ class ConfiguredUsers implements UserDetailsService {
             new String[]{"manager", "MANAGER", "main"},
             new String[]{"auditor", "AUDITOR", "main"},
             new String[]{"admin", "ADMIN", "main"},
-            new String[]{"reception-east", "RECEPTIONIST", "east"});
+            new String[]{"reception-east", "RECEPTIONIST", "east"},
+            new String[]{"kiosk", "KIOSK", "main"});
 
     private final Map<String, UserDetails> users = new ConcurrentHashMap<>();
 
@@ -41,8 +42,8 @@ class ConfiguredUsers implements UserDetailsService {
                 users.putIfAbsent(demo[0], User.withUsername(demo[0]).password(encoder.encode(demo[0]))
                         .authorities(Authorities.of(List.of(Role.valueOf(demo[1])), List.of(demo[2]))).build());
             }
-            log.warn("Demo users are on (password = user name): reception, supervisor, manager, auditor, admin "
-                    + "in centre main; reception-east in centre east. Switch off with deskledger.demo-users=false.");
+            log.warn("Demo users are on (password = user name): reception, supervisor, manager, auditor, admin, "
+                    + "kiosk in centre main; reception-east in centre east. Switch off with deskledger.demo-users=false.");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.deskledger.infra.security;
 
+import com.deskledger.kernel.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +10,12 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +56,14 @@ public class SecurityConfig {
     static final String[] COMMAND_ROOTS = {"/api/visits", "/api/visits/**", "/api/complaints", "/api/complaints/**",
         "/api/members", "/api/members/**", "/api/shifts", "/api/shifts/**",
         "/api/products", "/api/products/**", "/api/timetable", "/api/timetable/**"};
+
+    /** Any signed-in user but a kiosk: a KIOSK user may use only the routes named for it. */
+    static final AuthorizationManager<RequestAuthorizationContext> NOT_A_KIOSK = (authentication, context) -> {
+        Authentication user = authentication.get();
+        boolean allowed = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
+                && user.getAuthorities().stream().noneMatch(a -> Role.KIOSK.authority().equals(a.getAuthority()));
+        return new AuthorizationDecision(allowed);
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -97,14 +111,16 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(BrowserPaths.PUBLIC).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(BrowserPaths.KIOSK).hasRole("KIOSK")
+                        .anyRequest().access(NOT_A_KIOSK))
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
         return http.build();
     }
 
     /**
      * The few API writes the dashboard makes with its browser session (an ADMIN's projection replay, dead-letter
-     * retries and evictions): the session's login is read, never created or written, and the CSRF token from the
+     * retries and evictions; the kiosk page's lookup and check-in, KIOSK only; the member page's card issue and
+     * revocation, the desk and up): the session's login is read, never created or written, and the CSRF token from the
      * {@code XSRF-TOKEN} cookie must come back as the {@code X-XSRF-TOKEN} header (403 without it). A request with its own credentials ({@code Authorization})
      * goes to the API chain as before.
      */
@@ -125,7 +141,10 @@ public class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDenied()))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, BrowserPaths.KIOSK_WRITES).hasRole("KIOSK")
+                        .requestMatchers(HttpMethod.POST, BrowserPaths.CARD_WRITES).hasRole("RECEPTIONIST")
+                        .anyRequest().hasRole("ADMIN"))
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
         return http.build();
     }
@@ -161,10 +180,14 @@ public class SecurityConfig {
                                 "/api/audit/keys").hasAnyRole("AUDITOR", "MANAGER", "ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("MANAGER", "AUDITOR")
+                        // the kiosk: its own lookup, and the desk's own check-in against a session
+                        .requestMatchers("/api/kiosk/**").hasRole("KIOSK")
+                        .requestMatchers(HttpMethod.POST, "/api/timetable/sessions/*/check-ins")
+                        .hasAnyRole("RECEPTIONIST", "KIOSK")
                         .requestMatchers(HttpMethod.GET, "/api/views/**").hasAnyRole("RECEPTIONIST", "AUDITOR")
                         // desk commands; finer rules (supervisor-only, manager-only) are checked per command
                         .requestMatchers(COMMAND_ROOTS).hasRole("RECEPTIONIST")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(NOT_A_KIOSK))
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {

@@ -72,14 +72,23 @@ public class CommandSender {
         }
     }
 
-    private static boolean isConflict(Throwable failure) {
+    /**
+     * A concurrent change of the command's record, or a deadline of the record that db-scheduler is running at the
+     * very moment the command cancels it: db-scheduler refuses to cancel an executing task, which fails the
+     * command's commit; tried again, the command finds the deadline done (its handler ran on the record first) or
+     * gone. Named by class name, as the command side does not depend on db-scheduler.
+     */
+    static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || RUNNING_DEADLINE.equals(cause.getClass().getName())) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final String RUNNING_DEADLINE =
+            "com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException";
 
     /**
      * The global index of the event the command appended last (read in its transaction, see

@@ -44,7 +44,7 @@ final class Criteria {
                 f.add("node-c's segments not taken over within 15 s of its kill (" + takeover + ")");
             }
             if (r.get("rejoinSeconds") == null) {
-                f.add("node-c held no segment of some view within 60 s of its start");
+                f.add("node-c held no segment of some view within 60 s of answering again");
             }
         }
         Map<String, Object> views = (Map<String, Object>) r.get("views");

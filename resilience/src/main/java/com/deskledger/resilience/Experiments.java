@@ -310,21 +310,22 @@ final class Experiments {
             Double takeover = Segments.awaitNotOwnedBy(run.dbUrl, c.name, fault, 60);
             Resilience.log("node-c's segments taken over in " + takeover + " s");
             Thread.sleep(Math.max(0, settings.afterSeconds() * 1000L / 2 - (long) ((System.nanoTime() - fault) / 1e6)));
-            long restored = System.nanoTime();
             c.start();
+            // the node is back once it answers (its start takes long on a loaded machine)
+            long restored = System.nanoTime();
             Double rejoin = Segments.awaitOwnedBy(run.dbUrl, c.name, restored, 60);
-            Resilience.log("node-c holds segments again " + rejoin + " s after its start");
+            Resilience.log("node-c holds segments again " + rejoin + " s after it was up");
             Thread.sleep(settings.afterSeconds() * 1000L / 2);
             Map<String, Object> after = Segments.owners(run.dbUrl);
             run.stopLoad();
             run.https.clear();
             run.https.addAll(direct);
-            Map<String, Object> r = run.finish(fault, restored);
-            r.put("segmentsBeforeKill", spread);
-            r.put("segmentsAtEnd", after);
-            r.put("takeoverSeconds", takeover);
-            r.put("rejoinSeconds", rejoin);
-            return r;
+            // in the results before finish(), whose criteria read them
+            run.result.put("segmentsBeforeKill", spread);
+            run.result.put("segmentsAtEnd", after);
+            run.result.put("takeoverSeconds", takeover);
+            run.result.put("rejoinSeconds", rejoin);
+            return run.finish(fault, restored);
         } finally {
             haproxy.stop();
         }

@@ -162,7 +162,7 @@ final class Report {
             md.append("- Segments: node-c's segments taken over by the others ").append(r.get("takeoverSeconds"))
                     .append(" s after its kill -9 (bound: claim timeout 10 s + claim interval 2 s + heartbeat); ")
                     .append("node-c held segments of every view again ").append(r.get("rejoinSeconds"))
-                    .append(" s after its start. Before the kill: ").append(r.get("segmentsBeforeKill"))
+                    .append(" s after it answered again. Before the kill: ").append(r.get("segmentsBeforeKill"))
                     .append("; at the end: ").append(r.get("segmentsAtEnd")).append(".\n");
         }
         if (r.containsKey("health") && !name.equals("app-kill")) {

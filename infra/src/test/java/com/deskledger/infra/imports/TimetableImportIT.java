@@ -40,6 +40,10 @@ class TimetableImportIT extends IntegrationTest {
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.text()).startsWith("\uFEFF" + HEADER);
         assertThat(http.get("imp-desk", "/api/imports/timetable/template").status()).isEqualTo(403);
+        JsonNode paths = http.get(null, "/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/imports/timetable")).isTrue();
+        assertThat(paths.has("/api/imports/timetable/dry-run")).isTrue();
+        assertThat(paths.has("/api/imports/timetable/template")).isTrue();
         assertThat(upload("imp-manager", "/api/imports/timetable/dry-run?centre=timetable", HEADER + "\r\n")
                 .status()).isEqualTo(403);
         Http.Response noHeader = upload(MANAGER, "/api/imports/timetable/dry-run?centre=" + CENTRE, "a,b\r\n1,2\r\n");

@@ -24,7 +24,7 @@ import java.util.List;
  * are not UTF-8 (a file saved as GBK) stop the reading with {@code IMPORT_FILE_INVALID} naming their record. A record longer than {@link #MAX_RECORD_CHARS} is refused the
  * same way (a missing closing quote would otherwise swallow the rest of the file).
  */
-final class ImportCsvReader implements Closeable {
+public final class ImportCsvReader implements Closeable {
 
     static final int MAX_RECORD_BYTES = 64 * 1024;
 
@@ -35,17 +35,17 @@ final class ImportCsvReader implements Closeable {
     private boolean started;
     private int pushedBack = -2;
 
-    ImportCsvReader(InputStream stream) {
+    public ImportCsvReader(InputStream stream) {
         this.in = new BufferedInputStream(stream, 65536);
     }
 
     /** The number of the record last returned: 1 is the header, 2 the first member (a spreadsheet's row). */
-    int record() {
+    public int record() {
         return record;
     }
 
     /** The next record's cells, or null at the end of the file. Blank lines are skipped (their number counts). */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         while (true) {
             List<String> cells = readRecord();
             if (cells == null) {

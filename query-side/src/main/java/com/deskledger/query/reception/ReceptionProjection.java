@@ -70,6 +70,7 @@ class ReceptionProjection {
             visit.visitorName = open(event.visitId(), event.visitorName());
             visit.phone = open(event.visitId(), event.phone());
         });
+        clearIfErased(event.visitId().value());
     }
 
     @EventHandler
@@ -95,6 +96,7 @@ class ReceptionProjection {
             visit.conversion = event.conversion();
         });
         claimedBy(event.visitId().value(), event.memberId().value());
+        clearIfErased(event.visitId().value());
     }
 
     /** A member enrolled from a visit claims it too, even when the visit refused the link (see erasure below). */
@@ -102,6 +104,7 @@ class ReceptionProjection {
     void on(MemberEnrolledEvent event) {
         if (event.visitId() != null) {
             claimedBy(event.visitId().value(), event.memberId().value());
+            clearIfErased(event.visitId().value());
         }
     }
 
@@ -135,6 +138,7 @@ class ReceptionProjection {
         message.content = content != null ? content : ERASED;
         message.takenAt = event.at();
         messages.save(message);
+        clearIfErased(event.visitId().value());
     }
 
     @EventHandler
@@ -154,16 +158,45 @@ class ReceptionProjection {
      */
     @EventHandler
     void on(MemberErasedEvent event) {
+        lockMember(event.memberId().value());
         List<String> claimed = jdbc.queryForList("select visit_id from reception_visit_member where member_id = ?",
                 String.class, event.memberId().value());
-        visits.findAllById(claimed).forEach(visit -> {
-            visit.visitorName = null;
-            visit.phone = null;
-            messages.findByVisitId(visit.visitId).forEach(message -> {
-                message.callbackNumber = null;
-                message.content = ERASED;
-            });
+        visits.findAllById(claimed).forEach(this::clear);
+    }
+
+    private void clear(ReceptionVisit visit) {
+        visit.visitorName = null;
+        visit.phone = null;
+        messages.findByVisitId(visit.visitId).forEach(message -> {
+            message.callbackNumber = null;
+            message.content = ERASED;
         });
+    }
+
+    /**
+     * With several segments a visit's events and its members' events are applied concurrently, in transactions
+     * that cannot see each other: a claim (or a value opened just before the erasure destroyed the visit's key)
+     * could commit after the erasure's handler looked, and the visit would keep the name a replay no longer has.
+     * Both sides therefore take the member's transaction-scoped advisory lock, and the visit's side checks, under
+     * it, whether the erasure destroyed the visit's key already: whichever commits second sees the other.
+     */
+    private void clearIfErased(String visitId) {
+        List<String> members = jdbc.queryForList(
+                "select member_id from reception_visit_member where visit_id = ? order by member_id", String.class,
+                visitId);
+        if (members.isEmpty()) {
+            return;
+        }
+        members.forEach(this::lockMember);
+        boolean erased = !jdbc.queryForList("select 1 from personal_key_erased where key_id = ?", Integer.class,
+                "visit:" + visitId).isEmpty();
+        if (erased) {
+            visits.findById(visitId).ifPresent(this::clear);
+        }
+    }
+
+    private void lockMember(String memberId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "reception-member:" + memberId);
     }
 
     @ResetHandler

@@ -1,12 +1,10 @@
 package com.deskledger.infra.member;
 
 import com.deskledger.infra.support.Http;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.deskledger.infra.support.JsonBodies;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the member tests do at the desk, through HTTP: each call asserts the status it expects. */
 final class MemberDesk {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Http http;
     private final String user;
@@ -34,17 +30,7 @@ final class MemberDesk {
     }
 
     static String json(Object... keysAndValues) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                body.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonBodies.json(keysAndValues);
     }
 
     static Map<String, Object> money(long minor) {

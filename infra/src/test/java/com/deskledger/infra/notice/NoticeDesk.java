@@ -1,13 +1,10 @@
 package com.deskledger.infra.notice;
 
 import com.deskledger.infra.support.Http;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.deskledger.infra.support.JsonBodies;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +16,6 @@ final class NoticeDesk {
     static final String MANAGER = "mem-manager";
     static final String PHONE = "13912345678";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Http http;
 
     NoticeDesk(Http http) {
@@ -28,17 +23,7 @@ final class NoticeDesk {
     }
 
     static String json(Object... keysAndValues) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                body.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonBodies.json(keysAndValues);
     }
 
     /** A child with a guardian whose phone is unique to the test run (no duplicate members). */

@@ -5,6 +5,7 @@ import com.deskledger.infra.support.JsonBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
